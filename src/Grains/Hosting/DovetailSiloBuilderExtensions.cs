@@ -1,5 +1,10 @@
+using Dovetail.Grains.Idempotency;
+using Dovetail.Grains.Lookup;
+using Dovetail.Grains.Submissions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
 
 namespace Dovetail.Grains.Hosting;
 
@@ -12,15 +17,58 @@ public static class DovetailSiloBuilderExtensions
     /// <summary>The name of the grain storage that holds submissions and idempotency keys.</summary>
     public const string StorageName = "dovetail";
 
+    /// <summary>The name of the connection string that switches the silo to PostgreSQL mode.</summary>
+    public const string ConnectionStringName = "Dovetail";
+
     public static ISiloBuilder AddDovetail(this ISiloBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        builder.UseLocalhostClustering();
-        builder.AddMemoryGrainStorage(StorageName);
-        builder.UseInMemoryReminderService();
-        builder.Services.AddSingleton(TimeProvider.System);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            builder.UseLocalhostClustering();
+            builder.AddMemoryGrainStorage(StorageName);
+            builder.UseInMemoryReminderService();
+        }
+        else
+        {
+            builder.UsePostgres(connectionString, StorageName);
+        }
+
+        return builder.AddDovetailGrains(configuration);
+    }
+
+    /// <summary>
+    /// Registers what the grains need (options, lookup client, clock) without choosing clustering, storage or
+    /// reminder providers, so a test cluster can bring its own.
+    /// </summary>
+    public static ISiloBuilder AddDovetailGrains(this ISiloBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SubmissionOptions>()
+            .Bind(configuration.GetSection(SubmissionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Orleans rejects reminder periods under its minimum, so a shorter configured period (tests, demos)
+        // lowers the minimum with it.
+        var period = configuration.GetSection(SubmissionOptions.SectionName).GetValue<TimeSpan?>(nameof(SubmissionOptions.ReminderPeriod));
+        if (period is { } configured && configured < TimeSpan.FromMinutes(1))
+        {
+            services.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = configured);
+        }
+
+        services.AddDovetailLookup(configuration);
         return builder;
     }
 }

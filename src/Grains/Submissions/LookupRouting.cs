@@ -1,0 +1,25 @@
+using System.Text;
+using Dovetail.Grains.Abstractions.Lookup;
+
+namespace Dovetail.Grains.Submissions;
+
+/// <summary>
+/// Picks the lookup worker for a query. The same query always goes to the same worker, so that worker's cache
+/// answers repeats and its queue merges duplicates.
+/// </summary>
+internal static class LookupRouting
+{
+    public static long WorkerFor(PlaceQuery query, int workerCount)
+    {
+        // FNV-1a over country and name: a stable hash keeps the choice the same on every silo and after restarts,
+        // which string.GetHashCode does not.
+        var key = $"{query.Country.ToUpperInvariant()}\n{query.Name.Trim().ToUpperInvariant()}";
+        var hash = 2166136261u;
+        foreach (var value in Encoding.UTF8.GetBytes(key))
+        {
+            hash = (hash ^ value) * 16777619u;
+        }
+
+        return hash % (uint)workerCount;
+    }
+}

@@ -1,0 +1,282 @@
+using Dovetail.Grains.Abstractions.Lookup;
+using Dovetail.Grains.Abstractions.Submissions;
+using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Lookup;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dovetail.Grains.Submissions;
+
+/// <summary>
+/// Joins the two halves of one submission. It persists every transition before it answers, and it never awaits
+/// the external call: it hands the lookup to a worker and receives the outcome later through
+/// <see cref="ApplyEnrichmentAsync"/>, so reads and the second request are answered while the lookup runs.
+/// </summary>
+public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
+{
+    internal const string DeadlineReminder = "deadline";
+    internal const string EnrichmentReminder = "enrichment";
+
+    private readonly IPersistentState<SubmissionState> _state;
+    private readonly SubmissionOptions _options;
+    private readonly int _lookupWorkers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SubmissionGrain> _logger;
+    private SubmissionView? _view;
+
+    public SubmissionGrain(
+        [PersistentState("submission", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<SubmissionState> state,
+        IOptions<SubmissionOptions> options,
+        IOptions<LookupOptions> lookupOptions,
+        TimeProvider time,
+        ILogger<SubmissionGrain> logger)
+    {
+        _state = state;
+        _options = options.Value;
+        _lookupWorkers = lookupOptions.Value.MaxConcurrency;
+        _time = time;
+        _logger = logger;
+    }
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private SubmissionState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!State.Exists)
+        {
+            return Task.CompletedTask;
+        }
+
+        _view = SubmissionDocument.ToView(Id, State);
+
+        // An activation that finds a pending lookup may follow a silo crash that lost the worker's queue, so it
+        // dispatches again without waiting for the next reminder tick. Workers ignore a submission they already
+        // hold, so this costs nothing when the lookup is still running.
+        if (State.EnrichmentPending)
+        {
+            _ = DispatchEnrichmentAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CreateSubmissionResult> CreateAsync(CreateSubmissionCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+
+        if (State.Exists)
+        {
+            var sameRequest = State.ClientId == command.ClientId && State.PayloadFingerprint == command.Fingerprint;
+            return sameRequest
+                ? new CreateSubmissionResult(CreateSubmissionOutcome.Replayed, _view)
+                : new CreateSubmissionResult(CreateSubmissionOutcome.KeyReusedWithDifferentBody, null);
+        }
+
+        var now = _time.GetUtcNow();
+        State.ClientId = command.ClientId;
+        State.PayloadJson = command.PayloadJson;
+        State.PayloadFingerprint = command.Fingerprint;
+        State.Query = command.Query;
+        State.CorrelationId = command.CorrelationId;
+        State.TraceParent = command.TraceParent;
+        State.IdempotencyKey = command.IdempotencyKey;
+        State.CreatedAt = now;
+        State.Deadline = now + _options.AdditionalDataDeadline;
+        await CommitAsync(SubmissionStatus.Accepted, "created", command.CorrelationId);
+        SubmissionLog.Created(_logger, Id, command.ClientId, command.CorrelationId);
+
+        // Both reminders are registered before the lookup starts, so a crash from here on leaves a reminder that
+        // either expires the submission or dispatches the lookup again.
+        await this.RegisterOrUpdateReminder(DeadlineReminder, NonNegative(State.Deadline - now), _options.ReminderPeriod);
+        await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+        await DispatchEnrichmentAsync();
+
+        return new CreateSubmissionResult(CreateSubmissionOutcome.Created, _view);
+    }
+
+    public async Task<AddDataResult> AddDataAsync(AddDataCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+
+        if (!State.Exists || State.ClientId != command.ClientId)
+        {
+            return new AddDataResult(AddDataOutcome.NotFound, null);
+        }
+
+        if (State.AdditionalDataJson is not null)
+        {
+            // A replay of the stored data answers with the current state; other data is a conflict.
+            return State.AdditionalDataFingerprint == command.Fingerprint
+                ? new AddDataResult(OutcomeOfStoredData(), _view)
+                : new AddDataResult(AddDataOutcome.ConflictingData, _view);
+        }
+
+        switch (State.Status)
+        {
+            case SubmissionStatus.Expired:
+                return new AddDataResult(AddDataOutcome.Expired, _view);
+            case SubmissionStatus.Failed:
+                return new AddDataResult(AddDataOutcome.Failed, _view);
+        }
+
+        State.AdditionalDataJson = command.DataJson;
+        State.AdditionalDataFingerprint = command.Fingerprint;
+        State.AdditionalDataAt = _time.GetUtcNow();
+        var next = State.Enrichment is null ? SubmissionStatus.AwaitingEnrichment : SubmissionStatus.Completed;
+        await CommitAsync(next, "additional-data", command.CorrelationId);
+
+        await UnregisterAsync(DeadlineReminder);
+        if (next.IsFinal())
+        {
+            await UnregisterAsync(EnrichmentReminder);
+        }
+
+        return new AddDataResult(OutcomeOfStoredData(), _view);
+    }
+
+    public Task<SubmissionView?> GetAsync(string clientId) =>
+        Task.FromResult(State.Exists && State.ClientId == clientId ? _view : null);
+
+    public async Task ApplyEnrichmentAsync(EnrichmentOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+
+        if (!State.EnrichmentPending)
+        {
+            // Re-drives and redelivered outcomes land here: only the first outcome counts.
+            SubmissionLog.OutcomeIgnored(_logger, Id, outcome.Dispatch, State.Status.ToWireName());
+            return;
+        }
+
+        SubmissionStatus next;
+        if (outcome.Kind == EnrichmentOutcomeKind.Failed)
+        {
+            State.FailureReason = outcome.FailureReason ?? "enrichment_failed";
+            SubmissionLog.EnrichmentFailed(_logger, Id, State.FailureReason, State.CorrelationId);
+            next = SubmissionStatus.Failed;
+        }
+        else
+        {
+            State.Enrichment = outcome;
+            next = State.AdditionalDataJson is null ? SubmissionStatus.AwaitingData : SubmissionStatus.Completed;
+        }
+
+        await CommitAsync(next, "enrichment", State.CorrelationId);
+
+        await UnregisterAsync(EnrichmentReminder);
+        if (next.IsFinal())
+        {
+            await UnregisterAsync(DeadlineReminder);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!State.Exists || State.Status.IsFinal())
+        {
+            await UnregisterAsync(reminderName);
+            return;
+        }
+
+        switch (reminderName)
+        {
+            case DeadlineReminder:
+                await OnDeadlineTickAsync();
+                break;
+            case EnrichmentReminder when State.EnrichmentPending:
+                await DispatchEnrichmentAsync();
+                break;
+            case EnrichmentReminder:
+                await UnregisterAsync(reminderName);
+                break;
+        }
+    }
+
+    private async Task OnDeadlineTickAsync()
+    {
+        // A tick can come early (the reminder service rounds due times) or twice for the same deadline (a silo
+        // restart around the due time); only a tick at or after the deadline with no data stored expires.
+        if (State.AdditionalDataJson is not null || _time.GetUtcNow() < State.Deadline)
+        {
+            return;
+        }
+
+        await CommitAsync(SubmissionStatus.Expired, "deadline", State.CorrelationId);
+        await UnregisterAsync(DeadlineReminder);
+        await UnregisterAsync(EnrichmentReminder);
+    }
+
+    private async Task DispatchEnrichmentAsync()
+    {
+        var query = State.Query!;
+        var dispatch = ++State.Dispatches;
+        var workerKey = LookupRouting.WorkerFor(query, _lookupWorkers);
+        try
+        {
+            var worker = GrainFactory.GetGrain<IPlaceLookupGrain>(workerKey);
+            await worker.EnqueueAsync(new LookupRequest(Id, dispatch, query, State.CorrelationId));
+            SubmissionLog.Dispatched(_logger, Id, dispatch, workerKey, State.CorrelationId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The enrichment reminder dispatches again on its next tick, so the submission is not stuck.
+            SubmissionLog.DispatchFailed(_logger, exception, Id, dispatch, State.CorrelationId);
+            return;
+        }
+
+        if (State.Status == SubmissionStatus.Accepted)
+        {
+            await CommitAsync(SubmissionStatus.Enriching, "dispatched", State.CorrelationId);
+        }
+    }
+
+    private async Task CommitAsync(SubmissionStatus status, string cause, string correlationId)
+    {
+        var now = _time.GetUtcNow();
+        State.Status = status;
+        State.Version++;
+        State.UpdatedAt = now;
+        State.Timeline.Add(new SubmissionTransition(State.Version, status, now, cause, correlationId));
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch
+        {
+            // The in-memory state is now ahead of storage. Deactivating makes the next call reload what was
+            // committed, and the caller sees the error instead of a success that was never stored.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _view = SubmissionDocument.ToView(Id, State);
+        SubmissionLog.Transitioned(_logger, Id, status.ToWireName(), State.Version, cause, correlationId);
+    }
+
+    private AddDataOutcome OutcomeOfStoredData() => State.Status switch
+    {
+        SubmissionStatus.Completed => AddDataOutcome.Completed,
+        SubmissionStatus.Failed => AddDataOutcome.Failed,
+        _ => AddDataOutcome.Stored,
+    };
+
+    private async Task UnregisterAsync(string reminderName)
+    {
+        try
+        {
+            var reminder = await this.GetReminder(reminderName);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            SubmissionLog.UnregisterFailed(_logger, exception, Id, reminderName);
+        }
+    }
+
+    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}

@@ -1,0 +1,17 @@
+using Dovetail.Grains.Abstractions.Submissions;
+
+namespace Dovetail.Grains.Submissions;
+
+/// <summary>
+/// One committed change of a submission, kept in its state as its timeline.
+/// </summary>
+/// <param name="Version">The submission version this change produced.</param>
+/// <param name="Cause">What caused it, as a short stable word such as <c>created</c> or <c>deadline</c>.</param>
+[GenerateSerializer, Immutable]
+[Alias("dovetail.submission-transition")]
+public sealed record SubmissionTransition(
+    [property: Id(0)] int Version,
+    [property: Id(1)] SubmissionStatus Status,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string Cause,
+    [property: Id(4)] string CorrelationId);

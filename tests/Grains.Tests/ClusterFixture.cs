@@ -1,0 +1,64 @@
+using Dovetail.Gazetteer;
+using Orleans.TestingHost;
+
+namespace Dovetail.Grains.Tests;
+
+/// <summary>
+/// A two-silo test cluster in local mode, enriching from a real gazetteer stand-in on a loopback port.
+/// Subclasses change the settings that a test class needs.
+/// </summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public RunningGazetteer Gazetteer { get; private set; } = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Gazetteer = await GazetteerServer.StartAsync(GazetteerData.Path, cancellationToken: TestContext.Current.CancellationToken);
+
+        var builder = new TestClusterBuilder(2);
+        var settings = new Dictionary<string, string>
+        {
+            ["Lookup:BaseAddress"] = Gazetteer.BaseAddress.ToString(),
+            ["Lookup:RequestsPerSecond"] = "200",
+            ["Lookup:MaxAttempts"] = "3",
+            ["Lookup:BaseDelay"] = "00:00:00.020",
+            ["Lookup:MaxDelay"] = "00:00:00.200",
+            ["Lookup:CallTimeout"] = "00:00:10",
+            ["Lookup:CircuitFailureThreshold"] = "1000",
+            ["Submissions:AdditionalDataDeadline"] = "01:00:00",
+        };
+        Configure(settings);
+        foreach (var (key, value) in settings)
+        {
+            builder.Properties[key] = value;
+        }
+
+        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+
+        if (Gazetteer is not null)
+        {
+            await Gazetteer.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
