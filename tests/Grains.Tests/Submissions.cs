@@ -15,9 +15,8 @@ internal static class Submissions
 
     public static CreateSubmissionCommand Create(string name, string country, string? admin1 = null, string? key = null)
     {
-        var json = admin1 is null
-            ? $$"""{"place":{"name":"{{name}}","country":"{{country}}"},"order":12345678901234567890123}"""
-            : $$"""{"place":{"name":"{{name}}","country":"{{country}}","admin1":"{{admin1}}"}}""";
+        var admin1Member = admin1 is null ? "" : $",\"admin1\":\"{admin1}\"";
+        var json = $$$"""{"place":{"name":"{{{name}}}","country":"{{{country}}}"{{{admin1Member}}}},"order":12345678901234567890123}""";
         return new CreateSubmissionCommand(
             ClientId, json, Fingerprint(json), new PlaceQuery(name, country, admin1), NewCorrelationId(), null, key);
     }
