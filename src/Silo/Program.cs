@@ -1,0 +1,41 @@
+using Dovetail.Grains.Health;
+using Dovetail.Grains.Hosting;
+using Dovetail.Silo;
+using Orleans.Dashboard;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (args.Contains("migrate"))
+{
+    return await MigrateCommand.RunAsync(builder.Configuration);
+}
+
+// Applying the schema at start-up suits development and single-silo set-ups; clusters run `migrate` once instead.
+if (builder.Configuration.GetValue<bool>("Storage:MigrateOnStart"))
+{
+    var status = await MigrateCommand.RunAsync(builder.Configuration);
+    if (status != 0)
+    {
+        return status;
+    }
+}
+
+builder.UseOrleans(silo =>
+{
+    silo.AddDovetail(builder.Configuration);
+    silo.AddDashboard();
+
+    // Kubernetes hosting fails at start outside a cluster, so it is switched on only where Kubernetes sets
+    // its service host variable; membership stays on ADO.NET clustering either way.
+    if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
+    {
+        silo.UseKubernetesHosting();
+    }
+});
+builder.Services.AddDovetailHealthChecks(builder.Configuration);
+
+var app = builder.Build();
+app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapDovetailHealthChecks();
+await app.RunAsync();
+return 0;
