@@ -1,0 +1,45 @@
+using Dovetail.Api.Logging;
+using Dovetail.Api.Problems;
+
+namespace Dovetail.Api.Correlation;
+
+/// <summary>
+/// Takes the correlation id from <c>X-Correlation-Id</c> or creates one, and echoes it on every response.
+/// A malformed header is rejected with 400, because a value that cannot be logged safely must not travel on.
+/// </summary>
+internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var headerValues = context.Request.Headers[CorrelationIds.HeaderName];
+        var supplied = headerValues.Count == 1 ? headerValues[0] : null;
+        var valid = headerValues.Count == 0 || CorrelationIds.IsValid(supplied);
+        var correlationId = headerValues.Count == 1 && valid ? supplied! : CorrelationIds.NewId();
+        CorrelationIds.Set(context, correlationId);
+
+        // Set the header when the response starts, so it survives the exception handler clearing the response.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationIds.HeaderName] = correlationId;
+            return Task.CompletedTask;
+        });
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        if (!valid)
+        {
+            ApiLog.InvalidCorrelationId(logger, correlationId);
+            var problem = ApiProblems.Create(
+                context,
+                StatusCodes.Status400BadRequest,
+                ProblemCodes.InvalidHeader,
+                "Invalid header",
+                $"{CorrelationIds.HeaderName} must be sent once, with 1 to {CorrelationIds.MaxLength} characters "
+                    + "of A-Z, a-z, 0-9, '.', '_', ':' or '-'. Omit it to have one generated.",
+                CorrelationIds.HeaderName);
+            await ProblemWriter.WriteAsync(context, problem);
+            return;
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,43 @@
+using Dovetail.Api.Authentication;
+using Dovetail.Api.Json;
+using Dovetail.Api.Problems;
+using Dovetail.Grains.Health;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Dovetail.Api.Hosting;
+
+/// <summary>
+/// Registers the gateway's services: options, problem details, API key authentication, health and OpenAPI.
+/// </summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddDovetailApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ApiOptions>()
+            .Bind(configuration.GetSection(ApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        services.AddSingleton(provider => ApiClientRegistry.FromConfiguration(
+            configuration,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiClientRegistry).FullName!)));
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiKeyDefaults.ClientIdClaim)
+                .Build());
+
+        services.AddSingleton<JsonBodyReader>();
+        services.AddDovetailHealthChecks(configuration);
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Dovetail.Api.Authentication;
+using Dovetail.Api.Correlation;
+using Dovetail.Api.Hosting;
+using Dovetail.Api.Submissions;
+using Dovetail.Grains.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrl();
+builder.AddDovetailOrleans();
+builder.Services.AddDovetailApi(builder.Configuration);
+
+var app = builder.Build();
+
+// Resolve the client registry before the first request, so a configuration error stops start-up and the
+// generated development key is printed at start.
+app.Services.GetRequiredService<ApiClientRegistry>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapDovetailHealthChecks();
+app.MapSubmissionsApi();
+
+app.Run();
+
+/// <summary>The entry point, public so that tests can host the application with WebApplicationFactory.</summary>
+public partial class Program;

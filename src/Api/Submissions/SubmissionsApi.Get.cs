@@ -1,0 +1,40 @@
+using Dovetail.Api.Authentication;
+using Dovetail.Grains.Abstractions.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace Dovetail.Api.Submissions;
+
+public static partial class SubmissionsApi
+{
+    /// <summary>
+    /// The read path: one grain call, and the rendered document is written as it is.
+    /// </summary>
+    internal static async Task<Results<SubmissionJsonResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        string id,
+        HttpContext context,
+        IGrainFactory grains)
+    {
+        var submissionId = NormalizeId(id);
+        if (submissionId is null)
+        {
+            return NotFoundProblem(context);
+        }
+
+        var view = await grains.GetGrain<ISubmissionGrain>(submissionId).GetAsync(context.User.GetClientId());
+        if (view is null)
+        {
+            return NotFoundProblem(context);
+        }
+
+        // Each client sees only its own submissions, so shared caches must not keep the document.
+        context.Response.Headers.CacheControl = "private, no-cache";
+        context.Response.Headers.ETag = view.ETag;
+        if (EntityTags.IfNoneMatchMatches(context.Request.Headers[HeaderNames.IfNoneMatch], view.ETag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return new SubmissionJsonResult(StatusCodes.Status200OK, view.Json);
+    }
+}
