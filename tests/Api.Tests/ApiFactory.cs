@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Dovetail.Api.Authentication;
+using Dovetail.Gazetteer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +15,7 @@ namespace Dovetail.Api.Tests;
 
 /// <summary>
 /// Runs the gateway with its co-hosted silo on a real Kestrel server at 127.0.0.1 with a free port, once for
-/// the whole test assembly, with two configured clients and a stand-in gazetteer for enrichment.
+/// the whole test assembly, with two configured clients and the gazetteer stand-in serving the real GeoNames list.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -24,7 +25,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string KeyB = "test-key-b-52c9a8d4";
     public const int MaxBodyBytes = 262144;
 
-    private GazetteerStandIn? gazetteer;
+    private RunningGazetteer? gazetteer;
 
     public ApiFactory()
     {
@@ -33,7 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        gazetteer = await GazetteerStandIn.StartAsync();
+        gazetteer = await GazetteerServer.StartAsync(RepositoryFiles.GazetteerData, cancellationToken: TestContext.Current.CancellationToken);
         StartServer();
     }
 
