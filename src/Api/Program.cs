@@ -3,8 +3,10 @@ using Dovetail.Api.Correlation;
 using Dovetail.Api.Hosting;
 using Dovetail.Api.Submissions;
 using Dovetail.Grains.Health;
+using Dovetail.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 builder.UseDefaultUrl();
 builder.AddDovetailOrleans();
 builder.Services.AddDovetailApi(builder.Configuration);
@@ -24,6 +26,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapDovetailHealthChecks();
 app.MapSubmissionsApi();
+app.MapDashboardWhenHostingSilo();
 
 app.Run();
 

@@ -1,5 +1,4 @@
 using Dovetail.Grains.Hosting;
-using Dovetail.Storage;
 
 namespace Dovetail.Silo;
 
@@ -13,15 +12,13 @@ internal static class MigrateCommand
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
         var logger = loggerFactory.CreateLogger("Dovetail.Silo.Migrate");
 
-        var connectionString = configuration.GetConnectionString(DovetailSiloBuilderExtensions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (!await DovetailSchema.MigrateAsync(configuration, logger, CancellationToken.None))
         {
             await Console.Error.WriteLineAsync(
                 "migrate needs a PostgreSQL connection string: set ConnectionStrings__Dovetail or pass --ConnectionStrings:Dovetail=...");
             return 2;
         }
 
-        await SchemaMigrator.MigrateAsync(connectionString, logger, CancellationToken.None);
         return 0;
     }
 }

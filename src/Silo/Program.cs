@@ -11,14 +11,7 @@ if (args.Contains("migrate"))
 }
 
 // Applying the schema at start-up suits development and single-silo set-ups; clusters run `migrate` once instead.
-if (builder.Configuration.GetValue<bool>("Storage:MigrateOnStart"))
-{
-    var status = await MigrateCommand.RunAsync(builder.Configuration);
-    if (status != 0)
-    {
-        return status;
-    }
-}
+await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 
 builder.UseOrleans(silo =>
 {

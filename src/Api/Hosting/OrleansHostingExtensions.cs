@@ -1,4 +1,5 @@
 using Dovetail.Grains.Hosting;
+using Orleans.Dashboard;
 
 namespace Dovetail.Api.Hosting;
 
@@ -19,7 +20,11 @@ public static class OrleansHostingExtensions
         var hostSilo = configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.HostSilo)}", true);
         if (hostSilo)
         {
-            builder.UseOrleans(silo => silo.AddDovetail(configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.AddDovetail(configuration);
+                silo.AddDashboard();
+            });
         }
         else
         {
@@ -30,6 +35,22 @@ public static class OrleansHostingExtensions
     }
 
     /// <summary>
+    /// Maps the Orleans Dashboard at <c>/dashboard</c> when this process hosts the silo; in client mode the
+    /// dashboard is served by the silo hosts.
+    /// </summary>
+    public static WebApplication MapDashboardWhenHostingSilo(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        if (app.Configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.HostSilo)}", true))
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+
+        return app;
+    }
+
+    /// <summary>
     /// Configures the Orleans client used when the gateway does not host a silo.
     /// </summary>
     public static IClientBuilder ConfigureClient(this IClientBuilder client, IConfiguration configuration)
@@ -37,9 +58,18 @@ public static class OrleansHostingExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // TODO: PostgreSQL (ADO.NET) clustering for the client is not wired yet, so a gateway with
-        // Api:HostSilo=false can only reach a silo on this machine.
-        client.UseLocalhostClustering();
+        // With a connection string the gateway finds silos through the same membership table they write; without
+        // one it looks for a local-mode silo on this machine.
+        var connectionString = configuration.GetConnectionString(DovetailSiloBuilderExtensions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            client.UseLocalhostClustering();
+        }
+        else
+        {
+            client.UsePostgresClustering(connectionString);
+        }
+
         return client;
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Abstractions.Submissions;
@@ -13,6 +14,10 @@ namespace Dovetail.Grains.Submissions;
 /// </summary>
 internal static class SubmissionDocument
 {
+    // The document is served as application/json, never embedded in HTML, so non-ASCII text such as place names
+    // is written as UTF-8 rather than as \u escapes.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static SubmissionView ToView(string id, SubmissionState state) => new(
         id,
         state.Status,
@@ -26,7 +31,7 @@ internal static class SubmissionDocument
     public static string Render(string id, SubmissionState state)
     {
         var buffer = new ArrayBufferWriter<byte>(1024 + state.PayloadJson.Length + (state.AdditionalDataJson?.Length ?? 0));
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("id", id);
