@@ -1,0 +1,14 @@
+namespace Dovetail.Benchmarks;
+
+/// <summary>
+/// The subcommands of the tool.
+/// </summary>
+internal static class BenchmarkCommand
+{
+    public const string Pick = "pick";
+    public const string Get = "get";
+    public const string All = "all";
+
+    /// <summary>Runs the bare endpoint; the <c>get</c> benchmark starts the tool itself with it as a child process.</summary>
+    public const string BareServer = "bare-server";
+}
