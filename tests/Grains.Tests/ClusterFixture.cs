@@ -42,6 +42,7 @@ public class ClusterFixture : IAsyncLifetime
         }
 
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

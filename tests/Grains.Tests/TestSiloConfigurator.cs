@@ -12,6 +12,16 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
     {
         siloBuilder.AddMemoryGrainStorage(DovetailSiloBuilderExtensions.StorageName);
         siloBuilder.UseInMemoryReminderService();
+        siloBuilder.AddLocalChangeStream();
         siloBuilder.AddDovetailGrains(siloBuilder.Configuration);
     }
+}
+
+/// <summary>
+/// Gives the test cluster's client the change stream provider, so tests can subscribe to change events.
+/// </summary>
+public sealed class TestClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, IClientBuilder clientBuilder) =>
+        clientBuilder.AddMemoryStreams(Dovetail.Grains.Abstractions.Changes.ChangeStreams.ProviderName);
 }

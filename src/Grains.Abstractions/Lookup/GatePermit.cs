@@ -1,7 +1,7 @@
 namespace Dovetail.Grains.Abstractions.Lookup;
 
 /// <summary>
-/// The answer of <see cref="IUpstreamGateGrain.AcquireAsync"/>.
+/// The result of <see cref="IUpstreamGateGrain.AcquireAsync"/>.
 /// </summary>
 /// <param name="Granted">True when the caller may make its call now.</param>
 /// <param name="RetryAfter">When not granted, how long to wait before asking again.</param>

@@ -7,7 +7,7 @@ namespace Dovetail.Grains.Abstractions.Lookup;
 public interface IUpstreamGateGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Takes a permit for one external call, or says how long to wait before asking again.
+    /// Takes a permit for one external call, or returns how long to wait before asking again.
     /// </summary>
     Task<GatePermit> AcquireAsync();
 

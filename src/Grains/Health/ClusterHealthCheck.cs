@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Dovetail.Grains.Health;
 
 /// <summary>
-/// Reports ready when the cluster answers a management call and lists at least one active silo.
+/// Reports ready when the cluster responds to a management call and lists at least one active silo.
 /// </summary>
 public sealed class ClusterHealthCheck(IGrainFactory grainFactory) : IHealthCheck
 {

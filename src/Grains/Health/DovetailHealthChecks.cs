@@ -31,7 +31,7 @@ public static class DovetailHealthChecks
     }
 
     /// <summary>
-    /// Maps <c>/health/live</c>, which runs no check and answers while the process serves requests, and
+    /// Maps <c>/health/live</c>, which runs no check and succeeds while the process serves requests, and
     /// <c>/health/ready</c>, which runs the cluster and database checks.
     /// </summary>
     public static IEndpointRouteBuilder MapDovetailHealthChecks(this IEndpointRouteBuilder endpoints)

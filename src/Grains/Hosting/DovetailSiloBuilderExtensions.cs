@@ -1,3 +1,4 @@
+using Dovetail.Grains.Changes;
 using Dovetail.Grains.Idempotency;
 using Dovetail.Grains.Lookup;
 using Dovetail.Grains.Submissions;
@@ -14,7 +15,7 @@ namespace Dovetail.Grains.Hosting;
 /// </summary>
 public static class DovetailSiloBuilderExtensions
 {
-    /// <summary>The name of the grain storage that holds submissions and idempotency keys.</summary>
+    /// <summary>The name of the grain storage that contains submissions and idempotency keys.</summary>
     public const string StorageName = "dovetail";
 
     /// <summary>The name of the connection string that switches the silo to PostgreSQL mode.</summary>
@@ -31,6 +32,7 @@ public static class DovetailSiloBuilderExtensions
             builder.UseLocalhostClustering();
             builder.AddMemoryGrainStorage(StorageName);
             builder.UseInMemoryReminderService();
+            builder.AddLocalChangeStream();
         }
         else
         {
@@ -53,6 +55,10 @@ public static class DovetailSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SubmissionOptions>()
             .Bind(configuration.GetSection(SubmissionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<ChangeOptions>()
+            .Bind(configuration.GetSection(ChangeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<IdempotencyOptions>()

@@ -20,8 +20,8 @@ public static class PostgresSiloBuilderExtensions
     public const string PubSubStorageName = "PubSubStore";
 
     /// <summary>
-    /// Uses PostgreSQL for membership, reminders, the grain storage <paramref name="storageName"/> and the
-    /// <c>PubSubStore</c> storage.
+    /// Uses PostgreSQL for membership, reminders, the change stream, the grain storage
+    /// <paramref name="storageName"/> and the <c>PubSubStore</c> storage.
     /// </summary>
     public static ISiloBuilder UsePostgres(this ISiloBuilder builder, string connectionString, string storageName)
     {
@@ -48,6 +48,7 @@ public static class PostgresSiloBuilderExtensions
             options.ConnectionString = connectionString;
         });
 
+        builder.AddPostgresChangeStream(connectionString);
         return builder;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Dovetail.Grains.Lookup;
 
 /// <summary>
-/// A lookup worker. It answers <see cref="EnqueueAsync"/> at once and works through its queue in the background,
+/// A lookup worker. It returns from <see cref="EnqueueAsync"/> at once and works through its queue in the background,
 /// one external call at a time, so the number of workers caps concurrent calls (and concurrent parsing of large
 /// answers) across the cluster. Each call first passes the cluster-wide <see cref="IUpstreamGateGrain"/>.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     private readonly TimeProvider _time;
     private readonly ILogger<PlaceLookupGrain> _logger;
     private readonly Queue<LookupRequest> _queue = new();
-    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _queuedOrRunning = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _deactivating = new();
     private bool _running;
 
@@ -47,7 +47,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
         ArgumentNullException.ThrowIfNull(request);
 
         // A re-drive of a submission that is still queued or in flight here must not cause a second call.
-        if (!_held.Add(request.SubmissionId))
+        if (!_queuedOrRunning.Add(request.SubmissionId))
         {
             LookupWorkerLog.AlreadyHeld(_logger, request.SubmissionId, request.Dispatch);
             return Task.CompletedTask;
@@ -103,7 +103,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
         }
         finally
         {
-            _held.Remove(request.SubmissionId);
+            _queuedOrRunning.Remove(request.SubmissionId);
         }
     }
 
@@ -144,8 +144,8 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     private async Task<LookupAttemptResult> CallThroughGateAsync(
         IUpstreamGateGrain gate, LookupRequest request, CancellationToken cancellationToken)
     {
-        // Waiting for a rate token is not an attempt; an open circuit is, so a dead upstream ends in a failure
-        // after the configured attempts instead of waiting forever.
+        // Waiting for a rate token is not an attempt, but an open circuit is. A dead upstream therefore ends in a
+        // failure after the configured attempts instead of waiting forever.
         var permit = await gate.AcquireAsync();
         while (!permit.Granted && !permit.CircuitOpen)
         {
@@ -161,7 +161,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
 
         var result = await _client.FetchAsync(request.Query, request.CorrelationId, request.SubmissionId, cancellationToken);
 
-        // Only failures that say the upstream is unhealthy count against the circuit; a rejected or oversized
+        // Only failures that show the upstream is unhealthy count against the circuit; a rejected or oversized
         // answer means the upstream works.
         await gate.ReportAsync(succeeded: !result.IsRetryable);
         return result;

@@ -6,7 +6,7 @@ namespace Dovetail.Grains.Lookup;
 
 /// <summary>
 /// The single gate (key 0) that every lookup worker passes before an external call. One activation in the
-/// cluster holds the token bucket and the circuit breaker, so the rate limit and the circuit are cluster-wide.
+/// cluster owns the token bucket and the circuit breaker, so the rate limit and the circuit are cluster-wide.
 /// </summary>
 /// <remarks>
 /// The gate keeps its counters in memory: after its silo fails, a new activation starts with a full bucket and a

@@ -6,7 +6,7 @@ namespace Dovetail.Grains.Submissions;
 
 /// <summary>
 /// Picks the lookup worker for a query. The same query always goes to the same worker, so that worker's cache
-/// answers repeats and its queue merges duplicates.
+/// serves repeats and its queue merges duplicates.
 /// </summary>
 internal static class LookupRouting
 {

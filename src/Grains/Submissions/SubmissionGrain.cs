@@ -1,5 +1,7 @@
+using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Abstractions.Submissions;
+using Dovetail.Grains.Changes;
 using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Lookup;
 using Microsoft.Extensions.Logging;
@@ -8,32 +10,40 @@ using Microsoft.Extensions.Options;
 namespace Dovetail.Grains.Submissions;
 
 /// <summary>
-/// Joins the two halves of one submission. It persists every transition before it answers, and it never awaits
+/// Joins the two halves of one submission. It persists every transition before it returns, and it never awaits
 /// the external call: it hands the lookup to a worker and receives the outcome later through
-/// <see cref="ApplyEnrichmentAsync"/>, so reads and the second request are answered while the lookup runs.
+/// <see cref="ApplyEnrichmentAsync"/>, so reads and the second request are served while the lookup runs.
+/// Every committed change is also published on the change stream through an outbox kept in the state.
 /// </summary>
 public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 {
     internal const string DeadlineReminder = "deadline";
     internal const string EnrichmentReminder = "enrichment";
+    internal const string OutboxReminder = "outbox";
 
     private readonly IPersistentState<SubmissionState> _state;
     private readonly SubmissionOptions _options;
     private readonly int _lookupWorkers;
+    private readonly int _partitions;
     private readonly TimeProvider _time;
     private readonly ILogger<SubmissionGrain> _logger;
     private SubmissionView? _view;
+
+    // True when published events were removed from the outbox in memory but not yet in storage.
+    private bool _outboxTrimmedSinceWrite;
 
     public SubmissionGrain(
         [PersistentState("submission", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<SubmissionState> state,
         IOptions<SubmissionOptions> options,
         IOptions<LookupOptions> lookupOptions,
+        IOptions<ChangeOptions> changeOptions,
         TimeProvider time,
         ILogger<SubmissionGrain> logger)
     {
         _state = state;
         _options = options.Value;
         _lookupWorkers = lookupOptions.Value.MaxConcurrency;
+        _partitions = changeOptions.Value.Partitions;
         _time = time;
         _logger = logger;
     }
@@ -59,7 +69,32 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             _ = DispatchEnrichmentAsync();
         }
 
+        // Events left in the outbox were committed but maybe not published before the last activation ended.
+        // Publishing them again may duplicate some; consumers drop duplicates by event id.
+        if (State.Outbox.Count > 0)
+        {
+            _ = PublishOutboxAsync();
+        }
+
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (!_outboxTrimmedSinceWrite)
+        {
+            return;
+        }
+
+        try
+        {
+            await _state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The events stay in the stored outbox and are published once more on the next activation.
+            SubmissionLog.OutboxTrimNotStored(_logger, exception, Id);
+        }
     }
 
     public async Task<CreateSubmissionResult> CreateAsync(CreateSubmissionCommand command)
@@ -107,7 +142,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
         if (State.AdditionalDataJson is not null)
         {
-            // A replay of the stored data answers with the current state; other data is a conflict.
+            // A replay of the stored data returns the current state, and other data is a conflict.
             return State.AdditionalDataFingerprint == command.Fingerprint
                 ? new AddDataResult(OutcomeOfStoredData(), _view)
                 : new AddDataResult(AddDataOutcome.ConflictingData, _view);
@@ -174,6 +209,17 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == OutboxReminder)
+        {
+            await PublishOutboxAsync();
+            if (State.Outbox.Count == 0)
+            {
+                await UnregisterAsync(OutboxReminder);
+            }
+
+            return;
+        }
+
         if (!State.Exists || State.Status.IsFinal())
         {
             await UnregisterAsync(reminderName);
@@ -196,8 +242,8 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
     private async Task OnDeadlineTickAsync()
     {
-        // A tick can come early (the reminder service rounds due times) or twice for the same deadline (a silo
-        // restart around the due time); only a tick at or after the deadline with no data stored expires.
+        // A tick can come early, because the reminder service rounds due times, or twice for the same deadline when
+        // a silo restarts around the due time. Only a tick at or after the deadline with no data stored expires.
         if (State.AdditionalDataJson is not null || _time.GetUtcNow() < State.Deadline)
         {
             return;
@@ -239,6 +285,10 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         State.Version++;
         State.UpdatedAt = now;
         State.Timeline.Add(new SubmissionTransition(State.Version, status, now, cause, correlationId));
+        var view = SubmissionDocument.ToView(Id, State);
+        State.Outbox.Add(new SubmissionChanged(
+            SubmissionChanged.EventIdOf(Id, State.Version), Id, State.Version, status, now, cause, State.ClientId!,
+            correlationId, State.TraceParent, view.Json));
         try
         {
             await _state.WriteStateAsync();
@@ -251,8 +301,53 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             throw;
         }
 
-        _view = SubmissionDocument.ToView(Id, State);
+        _view = view;
+        _outboxTrimmedSinceWrite = false;
         SubmissionLog.Transitioned(_logger, Id, status.ToWireName(), State.Version, cause, correlationId);
+        await PublishOutboxAsync();
+    }
+
+    private async Task PublishOutboxAsync()
+    {
+        if (State.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var partition = ChangeStreams.PartitionOf(Id, _partitions);
+            var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
+                .GetStream<SubmissionChanged>(StreamId.Create(ChangeStreams.Namespace, partition));
+
+            // Oldest first, one at a time, so the stream carries a submission's changes in version order.
+            while (State.Outbox.Count > 0)
+            {
+                await stream.OnNextAsync(State.Outbox[0]);
+                State.Outbox.RemoveAt(0);
+                _outboxTrimmedSinceWrite = true;
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The events stay in the outbox, and its reminder publishes them again.
+            SubmissionLog.PublishFailed(_logger, exception, Id, State.Outbox[0].Version);
+            await RegisterOutboxReminderAsync();
+        }
+    }
+
+    private async Task RegisterOutboxReminderAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(OutboxReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The change itself is committed, so the caller still gets its answer; the events are published on
+            // the next activation or the next commit instead.
+            SubmissionLog.OutboxReminderFailed(_logger, exception, Id);
+        }
     }
 
     private AddDataOutcome OutcomeOfStoredData() => State.Status switch

@@ -37,4 +37,16 @@ internal static partial class SubmissionLog
     [LoggerMessage(1106, LogLevel.Warning,
         "Submission {SubmissionId} could not unregister reminder {Reminder}; a later tick finds nothing to do")]
     public static partial void UnregisterFailed(ILogger logger, Exception exception, string submissionId, string reminder);
+
+    [LoggerMessage(1107, LogLevel.Warning,
+        "Submission {SubmissionId} could not publish change version {Version}; its outbox reminder publishes it again")]
+    public static partial void PublishFailed(ILogger logger, Exception exception, string submissionId, int version);
+
+    [LoggerMessage(1108, LogLevel.Warning,
+        "Submission {SubmissionId} could not store its trimmed outbox at deactivation; the next activation publishes those events again")]
+    public static partial void OutboxTrimNotStored(ILogger logger, Exception exception, string submissionId);
+
+    [LoggerMessage(1109, LogLevel.Error,
+        "Submission {SubmissionId} could not register its outbox reminder; unpublished events wait for the next activation or commit")]
+    public static partial void OutboxReminderFailed(ILogger logger, Exception exception, string submissionId);
 }

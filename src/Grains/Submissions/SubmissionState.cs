@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Abstractions.Submissions;
 
@@ -50,6 +51,12 @@ public sealed class SubmissionState
     [Id(17)] public string? FailureReason { get; set; }
 
     [Id(18)] public List<SubmissionTransition> Timeline { get; set; } = [];
+
+    /// <summary>
+    /// Change events committed with the state but not yet confirmed as published. They are written in the same
+    /// state write as the change itself, so a crash between the write and the publish cannot lose them.
+    /// </summary>
+    [Id(19)] public List<SubmissionChanged> Outbox { get; set; } = [];
 
     public bool Exists => ClientId is not null;
 
