@@ -27,6 +27,11 @@ builder.UseOrleans(silo =>
 });
 builder.Services.AddDovetailHealthChecks(builder.Configuration);
 
+// Kubernetes gives a pod its termination grace period before killing it; the host's shutdown timeout stays below
+// it, so a silo can hand its grains over and leave the membership table in time.
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = builder.Configuration.GetValue("Silo:ShutdownTimeout", TimeSpan.FromSeconds(45)));
+
 var app = builder.Build();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapDovetailHealthChecks();

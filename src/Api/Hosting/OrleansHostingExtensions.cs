@@ -1,4 +1,5 @@
 using Dovetail.Grains.Hosting;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 
 namespace Dovetail.Api.Hosting;
@@ -68,6 +69,7 @@ public static class OrleansHostingExtensions
         else
         {
             client.UsePostgresClustering(connectionString);
+            client.Services.Configure<ClusterOptions>(configuration.GetSection(DovetailSiloBuilderExtensions.OrleansSectionName));
         }
 
         return client;

@@ -1,3 +1,4 @@
+using System.Net;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Idempotency;
 using Dovetail.Grains.Lookup;
@@ -18,6 +19,9 @@ public static class DovetailSiloBuilderExtensions
     /// <summary>The name of the grain storage that contains submissions and idempotency keys.</summary>
     public const string StorageName = "dovetail";
 
+    /// <summary>The configuration section bound to Orleans' <see cref="ClusterOptions"/> in PostgreSQL mode.</summary>
+    public const string OrleansSectionName = "Orleans";
+
     /// <summary>The name of the connection string that switches the silo to PostgreSQL mode.</summary>
     public const string ConnectionStringName = "Dovetail";
 
@@ -37,9 +41,27 @@ public static class DovetailSiloBuilderExtensions
         else
         {
             builder.UsePostgres(connectionString, StorageName);
+
+            // Silos and gateways that share a database tell their clusters apart by these ids, so they come from
+            // configuration (Orleans:ClusterId, Orleans:ServiceId); Kubernetes hosting sets them from pod labels.
+            builder.Services.Configure<ClusterOptions>(configuration.GetSection(OrleansSectionName));
+            builder.Services.Configure<EndpointOptions>(options => ConfigureEndpoints(options, configuration));
         }
 
         return builder.AddDovetailGrains(configuration);
+    }
+
+    // Orleans:SiloPort, Orleans:GatewayPort and Orleans:AdvertisedIPAddress let several silos share a host;
+    // Kubernetes hosting replaces the address with the pod IP.
+    private static void ConfigureEndpoints(EndpointOptions options, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(OrleansSectionName);
+        options.SiloPort = section.GetValue(nameof(EndpointOptions.SiloPort), EndpointOptions.DEFAULT_SILO_PORT);
+        options.GatewayPort = section.GetValue(nameof(EndpointOptions.GatewayPort), EndpointOptions.DEFAULT_GATEWAY_PORT);
+        if (IPAddress.TryParse(section[nameof(EndpointOptions.AdvertisedIPAddress)], out var address))
+        {
+            options.AdvertisedIPAddress = address;
+        }
     }
 
     /// <summary>
