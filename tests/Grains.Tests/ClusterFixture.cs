@@ -15,6 +15,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>This cluster's own lake folder, removed when the fixture is disposed.</summary>
+    public string LakeRoot { get; } = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}");
+
     protected virtual void Configure(IDictionary<string, string> settings)
     {
     }
@@ -34,6 +37,7 @@ public class ClusterFixture : IAsyncLifetime
             ["Lookup:CallTimeout"] = "00:00:10",
             ["Lookup:CircuitFailureThreshold"] = "1000",
             ["Submissions:AdditionalDataDeadline"] = "01:00:00",
+            ["Lake:Root"] = LakeRoot,
         };
         Configure(settings);
         foreach (var (key, value) in settings)
@@ -58,6 +62,11 @@ public class ClusterFixture : IAsyncLifetime
         if (Gazetteer is not null)
         {
             await Gazetteer.DisposeAsync();
+        }
+
+        if (Directory.Exists(LakeRoot))
+        {
+            Directory.Delete(LakeRoot, recursive: true);
         }
 
         GC.SuppressFinalize(this);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Dovetail.Grains.Abstractions.Submissions;
 
 /// <summary>
@@ -5,7 +7,10 @@ namespace Dovetail.Grains.Abstractions.Submissions;
 /// work beyond one grain call.
 /// </summary>
 /// <param name="Version">Counts committed transitions, starting at 1; the ETag is derived from it.</param>
-/// <param name="Json">The <c>GET /v1/submissions/{id}</c> body as UTF-8 JSON text.</param>
+/// <param name="Utf8Json">
+/// The <c>GET /v1/submissions/{id}</c> body as UTF-8 bytes, the form the gateway writes, so a read does not encode
+/// the document again.
+/// </param>
 [GenerateSerializer, Immutable]
 [Alias("dovetail.submission-view")]
 public sealed record SubmissionView(
@@ -16,8 +21,11 @@ public sealed record SubmissionView(
     [property: Id(4)] DateTimeOffset CreatedAt,
     [property: Id(5)] DateTimeOffset UpdatedAt,
     [property: Id(6)] string? FailureReason,
-    [property: Id(7)] string Json)
+    [property: Id(8)] ReadOnlyMemory<byte> Utf8Json)
 {
+    /// <summary>The body as text, decoded from <see cref="Utf8Json"/> on each call; the read path does not use it.</summary>
+    public string Json => Encoding.UTF8.GetString(Utf8Json.Span);
+
     /// <summary>A strong entity tag, quoted as HTTP requires.</summary>
     public string ETag => $"\"{Id}-v{Version}\"";
 }

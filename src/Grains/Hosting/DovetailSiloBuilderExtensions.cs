@@ -1,6 +1,7 @@
 using System.Net;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Idempotency;
+using Dovetail.Grains.Lake;
 using Dovetail.Grains.Lookup;
 using Dovetail.Grains.Submissions;
 using Microsoft.Extensions.Configuration;
@@ -83,6 +84,11 @@ public static class DovetailSiloBuilderExtensions
             .Bind(configuration.GetSection(ChangeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LakeOptions>()
+            .Bind(configuration.GetSection(LakeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ILakeStore, LocalLakeStore>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .ValidateDataAnnotations()

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dovetail.Grains.Abstractions.Lookup;
@@ -10,7 +9,7 @@ namespace Dovetail.Grains.Submissions;
 
 /// <summary>
 /// Renders the JSON document that <c>GET /v1/submissions/{id}</c> returns. It is rendered once per committed
-/// change, so reads only copy a string.
+/// change, as UTF-8 bytes, so reads neither render nor encode.
 /// </summary>
 internal static class SubmissionDocument
 {
@@ -28,7 +27,7 @@ internal static class SubmissionDocument
         state.FailureReason,
         Render(id, state));
 
-    public static string Render(string id, SubmissionState state)
+    public static byte[] Render(string id, SubmissionState state)
     {
         var buffer = new ArrayBufferWriter<byte>(1024 + state.PayloadJson.Length + (state.AdditionalDataJson?.Length ?? 0));
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -69,7 +68,7 @@ internal static class SubmissionDocument
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteEnrichment(Utf8JsonWriter writer, EnrichmentOutcome enrichment)

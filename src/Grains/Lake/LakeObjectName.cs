@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Dovetail.Grains.Lake;
+
+/// <summary>
+/// Deterministic names of lake objects: the same partition, window and sequence always give the same name, so a
+/// retried flush replaces its object instead of adding a second one.
+/// </summary>
+public static class LakeObjectName
+{
+    /// <summary>Returns the start of the fixed window that contains <paramref name="time"/>.</summary>
+    public static DateTimeOffset WindowStart(DateTimeOffset time, TimeSpan window)
+    {
+        var ticks = time.UtcTicks - time.UtcTicks % window.Ticks;
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Returns the object's path relative to the lake root, under date and hour prefixes, for example
+    /// <c>changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.ndjson.gz</c>.
+    /// </summary>
+    public static string ObjectPath(long partition, DateTimeOffset windowStart, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"changes/date={windowStart:yyyy-MM-dd}/hour={windowStart:HH}/p{partition:D3}-{windowStart:yyyyMMdd'T'HHmmss'Z'}-{sequence:D4}.ndjson.gz");
+
+    /// <summary>Returns the manifest's path for an object path.</summary>
+    public static string ManifestPath(string objectPath) =>
+        "manifests/" + objectPath["changes/".Length..].Replace(".ndjson.gz", ".manifest.json", StringComparison.Ordinal);
+}

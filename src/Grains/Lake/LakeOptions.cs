@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dovetail.Grains.Lake;
+
+/// <summary>
+/// Settings of the change batching and the lake, bound from the <c>Lake</c> configuration section.
+/// </summary>
+public sealed class LakeOptions
+{
+    public const string SectionName = "Lake";
+
+    /// <summary>The folder that holds the lake; relative paths are resolved against the working directory.</summary>
+    [Required]
+    public string Root { get; set; } = "lake";
+
+    /// <summary>A batch is published once its buffered events reach this many bytes of NDJSON.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxObjectBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// The length of the fixed time windows. A window starts at a whole multiple of this length since the Unix
+    /// epoch, so late flushes do not shift later windows.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(300);
+}
