@@ -27,8 +27,9 @@ public sealed class SiloKillTests(SiloKillFixture fixture) : IClassFixture<SiloK
     {
         var ct = TestContext.Current.CancellationToken;
 
-        // Every lookup now waits in the stand-in long enough for the silo to die while it is in flight.
-        fixture.Gazetteer.SetFaults(new GazetteerFaults { LatencyMs = 5_000 });
+        // Every lookup now waits in the stand-in long enough for the silo to die while it is in flight, even when a
+        // busy machine takes several seconds to create the submissions.
+        fixture.Gazetteer.SetFaults(new GazetteerFaults { LatencyMs = 20_000 });
         var accepted = new List<ISubmissionGrain>();
         foreach (var (name, country) in Places)
         {
