@@ -28,6 +28,9 @@ public sealed class ReadSubmissionTests(ApiFactory factory)
     {
         using var client = factory.CreateApiClient();
         var id = await CreateAsync(client);
+
+        // Enrichment changes the version in the background; once it is done the tag stays put between the GETs.
+        await WaitForStatusAsync(client, id, "awaiting-data");
         using var first = await client.GetAsync($"/v1/submissions/{id}", TestContext.Current.CancellationToken);
         var etag = first.Headers.ETag!.Tag;
 

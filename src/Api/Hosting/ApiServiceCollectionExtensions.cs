@@ -1,6 +1,7 @@
 using Dovetail.Api.Authentication;
 using Dovetail.Api.Json;
 using Dovetail.Api.Problems;
+using Dovetail.Api.Submissions;
 using Dovetail.Grains.Health;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -36,6 +37,7 @@ public static class ApiServiceCollectionExtensions
                 .Build());
 
         services.AddSingleton<JsonBodyReader>();
+        services.AddSingleton<SubmissionGrainReferences>();
         services.AddDovetailHealthChecks(configuration);
         services.AddOpenApi();
         return services;

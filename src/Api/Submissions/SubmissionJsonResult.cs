@@ -1,19 +1,19 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Dovetail.Api.Submissions;
 
 /// <summary>
-/// Writes a submission document that the grain already rendered, without parsing or re-serialising it.
+/// Writes a submission document that the grain already rendered as UTF-8, without parsing, re-serialising or
+/// encoding it.
 /// </summary>
 public sealed class SubmissionJsonResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
     public const string JsonContentType = "application/json; charset=utf-8";
 
-    internal SubmissionJsonResult(int statusCode, string json)
+    internal SubmissionJsonResult(int statusCode, ReadOnlyMemory<byte> utf8Json)
     {
         StatusCode = statusCode;
-        Json = json;
+        Utf8Json = utf8Json;
     }
 
     public int StatusCode { get; }
@@ -22,17 +22,17 @@ public sealed class SubmissionJsonResult : IResult, IStatusCodeHttpResult, ICont
 
     public string ContentType => JsonContentType;
 
-    /// <summary>The submission document as UTF-8 JSON text.</summary>
-    public string Json { get; }
+    /// <summary>The submission document as UTF-8 JSON.</summary>
+    public ReadOnlyMemory<byte> Utf8Json { get; }
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
 
-        var bytes = Encoding.UTF8.GetBytes(Json);
-        httpContext.Response.StatusCode = StatusCode;
-        httpContext.Response.ContentType = JsonContentType;
-        httpContext.Response.ContentLength = bytes.Length;
-        await httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = JsonContentType;
+        response.ContentLength = Utf8Json.Length;
+        return response.BodyWriter.WriteAsync(Utf8Json, httpContext.RequestAborted).AsTask();
     }
 }

@@ -85,7 +85,7 @@ public static partial class SubmissionsApi
     private static SubmissionJsonResult Document(HttpContext context, int status, SubmissionView view)
     {
         context.Response.Headers.ETag = view.ETag;
-        return new SubmissionJsonResult(status, view.Json);
+        return new SubmissionJsonResult(status, view.Utf8Json);
     }
 
     private static ProblemHttpResult Conflict(HttpContext context, string code, string title, string detail) =>

@@ -13,7 +13,7 @@ public static partial class SubmissionsApi
     internal static async Task<Results<SubmissionJsonResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string id,
         HttpContext context,
-        IGrainFactory grains)
+        SubmissionGrainReferences grains)
     {
         var submissionId = NormalizeId(id);
         if (submissionId is null)
@@ -21,7 +21,7 @@ public static partial class SubmissionsApi
             return NotFoundProblem(context);
         }
 
-        var view = await grains.GetGrain<ISubmissionGrain>(submissionId).GetAsync(context.User.GetClientId());
+        var view = await grains.Get(submissionId).GetAsync(context.User.GetClientId());
         if (view is null)
         {
             return NotFoundProblem(context);
@@ -35,6 +35,6 @@ public static partial class SubmissionsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new SubmissionJsonResult(StatusCodes.Status200OK, view.Json);
+        return new SubmissionJsonResult(StatusCodes.Status200OK, view.Utf8Json);
     }
 }

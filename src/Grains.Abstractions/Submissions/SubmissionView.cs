@@ -23,7 +23,7 @@ public sealed record SubmissionView(
     [property: Id(6)] string? FailureReason,
     [property: Id(8)] ReadOnlyMemory<byte> Utf8Json)
 {
-    /// <summary>The body as text, decoded from <see cref="Utf8Json"/> on each call; the read path does not use it.</summary>
+    /// <summary>The body as text, decoded from <see cref="Utf8Json"/> on each call.</summary>
     public string Json => Encoding.UTF8.GetString(Utf8Json.Span);
 
     /// <summary>A strong entity tag, quoted as HTTP requires.</summary>
