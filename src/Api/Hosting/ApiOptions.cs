@@ -21,4 +21,10 @@ public sealed class ApiOptions
     /// <summary>The maximum number of nested JSON objects and arrays in a request body.</summary>
     [Range(1, 1000)]
     public int MaxJsonDepth { get; set; } = 64;
+
+    /// <summary>
+    /// The memory, in bytes, for documents of finished submissions kept by this gateway; 0 turns the cache off.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long FinalDocumentCacheBytes { get; set; } = 64L * 1024 * 1024;
 }

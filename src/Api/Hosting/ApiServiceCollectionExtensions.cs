@@ -38,6 +38,7 @@ public static class ApiServiceCollectionExtensions
 
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<SubmissionGrainReferences>();
+        services.AddSingleton<FinalDocumentCache>();
         services.AddDovetailHealthChecks(configuration);
         services.AddOpenApi();
         return services;

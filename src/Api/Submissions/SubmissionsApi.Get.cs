@@ -8,12 +8,14 @@ namespace Dovetail.Api.Submissions;
 public static partial class SubmissionsApi
 {
     /// <summary>
-    /// The read path: one grain call, and the rendered document is written as it is.
+    /// The read path: one grain call, or none for a finished submission whose document this gateway holds, and the
+    /// rendered document is written as it is.
     /// </summary>
     internal static async Task<Results<SubmissionJsonResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
         string id,
         HttpContext context,
-        SubmissionGrainReferences grains)
+        SubmissionGrainReferences grains,
+        FinalDocumentCache finalDocuments)
     {
         var submissionId = NormalizeId(id);
         if (submissionId is null)
@@ -21,10 +23,17 @@ public static partial class SubmissionsApi
             return NotFoundProblem(context);
         }
 
-        var view = await grains.Get(submissionId).GetAsync(context.User.GetClientId());
-        if (view is null)
+        var clientId = context.User.GetClientId();
+        if (!finalDocuments.TryGet(clientId, submissionId, out var view))
         {
-            return NotFoundProblem(context);
+            var current = await grains.Get(submissionId).GetAsync(clientId);
+            if (current is null)
+            {
+                return NotFoundProblem(context);
+            }
+
+            finalDocuments.AddIfFinal(clientId, current);
+            view = current;
         }
 
         // Each client sees only its own submissions, so shared caches must not keep the document.
