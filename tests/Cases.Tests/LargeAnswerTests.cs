@@ -3,7 +3,7 @@ using Dovetail.Gazetteer;
 namespace Dovetail.Cases.Tests;
 
 /// <summary>
-/// The stand-in answers with a 500 MB array (5,000,000 filler items, the real entries last) while 20 submissions
+/// The stand-in returns a 500 MB array (5,000,000 filler items, the real entries last) while 20 submissions
 /// start at once.
 /// </summary>
 public sealed class LargeAnswerTests(LargeAnswerTests.App app) : IClassFixture<LargeAnswerTests.App>
@@ -26,7 +26,7 @@ public sealed class LargeAnswerTests(LargeAnswerTests.App app) : IClassFixture<L
     }
 
     [Fact]
-    public async Task OverMaximumSize_FailsWithReason_LoggedWithCorrelationId()
+    public async Task OverMaximumSize_FailsWithLoggedReason()
     {
         string[] names = ["Zürich", "Genève", "Basel", "Bern", "Lausanne", "Winterthur", "Luzern", "St. Gallen", "Lugano", "Biel",
             "Thun", "Köniz", "La Chaux-de-Fonds", "Fribourg", "Schaffhausen", "Chur", "Vernier", "Neuchâtel", "Uster", "Sion"];
@@ -50,7 +50,7 @@ public sealed class LargeAnswerTests(LargeAnswerTests.App app) : IClassFixture<L
         Assert.All(submissions, submission =>
             Assert.Contains(tooLargeLogs, entry => entry.Message.Contains(submission.CorrelationId, StringComparison.Ordinal)));
 
-        // An oversized answer is not an upstream fault, so it is not retried: one call per submission.
+        // An oversized response is not an upstream fault, so it is not retried: one call per submission.
         Assert.Equal(names.Length, app.Gazetteer.Requests.Count);
     }
 }

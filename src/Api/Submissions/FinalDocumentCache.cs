@@ -22,7 +22,7 @@ internal sealed class FinalDocumentCache : IDisposable
     /// <summary>Returns the cached view of <paramref name="submissionId"/> when it belongs to <paramref name="clientId"/>.</summary>
     public bool TryGet(string clientId, string submissionId, out SubmissionView view)
     {
-        // The key holds the client id, so a client can never be served another client's document.
+        // The key contains the client id, so a client can never be served another client's document.
         if (_cache.TryGetValue(Key(clientId, submissionId), out SubmissionView? cached) && cached is not null)
         {
             view = cached;

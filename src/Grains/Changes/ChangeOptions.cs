@@ -10,7 +10,7 @@ public sealed class ChangeOptions
     public const string SectionName = "Changes";
 
     /// <summary>
-    /// The number of partition streams. Each submission's changes go to one partition, so they stay in order; a
+    /// The number of partition streams. Each submission's changes go to one partition, so they stay in order. A
     /// change of this number after events were published moves submissions to other partitions.
     /// </summary>
     [Range(1, 4096)]

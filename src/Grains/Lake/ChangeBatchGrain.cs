@@ -15,8 +15,8 @@ namespace Dovetail.Grains.Lake;
 /// stream delivers at least once; events already buffered or published are dropped by event id and version.
 /// </summary>
 /// <remarks>
-/// NOTE: every event rewrites the whole buffered state, so the cost of a batch grows with the square of its size;
-/// that suits windows of kilobytes to a few megabytes, not the 128 MiB default. An append-only buffer table is the
+/// NOTE: every event rewrites the whole buffered state, so the cost of a batch grows with the square of its size.
+/// That suits windows of kilobytes to a few megabytes, not the 128 MiB default. An append-only buffer table is the
 /// fix for large batches.
 /// </remarks>
 [ImplicitStreamSubscription(ChangeStreams.Namespace)]

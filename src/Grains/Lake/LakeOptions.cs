@@ -9,7 +9,7 @@ public sealed class LakeOptions
 {
     public const string SectionName = "Lake";
 
-    /// <summary>The folder that holds the lake; relative paths are resolved against the working directory.</summary>
+    /// <summary>The folder that contains the lake; relative paths are resolved against the working directory.</summary>
     [Required]
     public string Root { get; set; } = "lake";
 
