@@ -49,6 +49,11 @@ public static partial class SubmissionsApi
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/{id}/events", GetEventsAsync)
+            .WithName("GetSubmissionEvents")
+            .WithSummary("Returns the history of a submission: every committed transition, oldest first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return group;
     }
 

@@ -18,6 +18,13 @@ public interface ISubmissionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<SubmissionView?> GetAsync(string clientId);
 
+    /// <summary>
+    /// Returns every committed transition, oldest first, when the submission exists and belongs to
+    /// <paramref name="clientId"/>, else null.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<SubmissionTransition>?> GetTimelineAsync(string clientId);
+
     /// <summary>Applies the first lookup outcome that arrives; later ones are ignored.</summary>
     Task ApplyEnrichmentAsync(EnrichmentOutcome outcome);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Abstractions.Submissions;
@@ -174,6 +175,10 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
     public Task<SubmissionView?> GetAsync(string clientId) =>
         Task.FromResult(State.Exists && State.ClientId == clientId ? _view : null);
 
+    public Task<IReadOnlyList<SubmissionTransition>?> GetTimelineAsync(string clientId) =>
+        Task.FromResult<IReadOnlyList<SubmissionTransition>?>(
+            State.Exists && State.ClientId == clientId ? State.Timeline.ToArray() : null);
+
     public async Task ApplyEnrichmentAsync(EnrichmentOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -198,7 +203,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             next = State.AdditionalDataJson is null ? SubmissionStatus.AwaitingData : SubmissionStatus.Completed;
         }
 
-        await CommitAsync(next, "enrichment", State.CorrelationId);
+        await CommitAsync(next, "enrichment", State.CorrelationId, outcome.Attempts);
 
         await UnregisterAsync(EnrichmentReminder);
         if (next.IsFinal())
@@ -278,13 +283,14 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         }
     }
 
-    private async Task CommitAsync(SubmissionStatus status, string cause, string correlationId)
+    private async Task CommitAsync(SubmissionStatus status, string cause, string correlationId, int? attempts = null)
     {
         var now = _time.GetUtcNow();
         State.Status = status;
         State.Version++;
         State.UpdatedAt = now;
-        State.Timeline.Add(new SubmissionTransition(State.Version, status, now, cause, correlationId));
+        State.Timeline.Add(new SubmissionTransition(
+            State.Version, status, now, cause, correlationId, attempts, Activity.Current?.TraceId.ToHexString()));
         var view = SubmissionDocument.ToView(Id, State);
         State.Outbox.Add(new SubmissionChanged(
             SubmissionChanged.EventIdOf(Id, State.Version), Id, State.Version, status, now, cause, State.ClientId!,
