@@ -4,12 +4,14 @@ using Dovetail.Api.Hosting;
 using Dovetail.Api.Submissions;
 using Dovetail.Grains.Health;
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 builder.UseDefaultUrl();
 builder.AddDovetailOrleans();
 builder.Services.AddDovetailApi(builder.Configuration);
+builder.Services.AddDovetailTelemetry(builder.Configuration, "dovetail-api");
 
 var app = builder.Build();
 
@@ -25,6 +27,7 @@ app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapDovetailHealthChecks();
+app.MapPrometheusScrapingEndpoint();
 app.MapSubmissionsApi();
 app.MapDashboardWhenHostingSilo();
 

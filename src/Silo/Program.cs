@@ -1,5 +1,6 @@
 using Dovetail.Grains.Health;
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Telemetry;
 using Dovetail.Silo;
 using Orleans.Dashboard;
 
@@ -26,6 +27,7 @@ builder.UseOrleans(silo =>
     }
 });
 builder.Services.AddDovetailHealthChecks(builder.Configuration);
+builder.Services.AddDovetailTelemetry(builder.Configuration, "dovetail-silo");
 
 // Kubernetes gives a pod its termination grace period before killing it; the host's shutdown timeout stays below
 // it, so a silo can hand its grains over and leave the membership table in time.
@@ -35,5 +37,6 @@ builder.Services.Configure<HostOptions>(options =>
 var app = builder.Build();
 app.MapOrleansDashboard(routePrefix: "/dashboard");
 app.MapDovetailHealthChecks();
+app.MapPrometheusScrapingEndpoint();
 await app.RunAsync();
 return 0;

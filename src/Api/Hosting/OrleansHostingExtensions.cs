@@ -59,6 +59,8 @@ public static class OrleansHostingExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        client.AddActivityPropagation();
+
         // With a connection string the gateway finds silos through the same membership table they write; without
         // one it looks for a local-mode silo on this machine.
         var connectionString = configuration.GetConnectionString(DovetailSiloBuilderExtensions.ConnectionStringName);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -50,7 +51,11 @@ public static partial class SubmissionsApi
             return BodyProblem(context, error!);
         }
 
-        var traceParent = context.Request.Headers[TraceParents.HeaderName].ToString();
+        // The request's own span, when tracing is on, is a child of the client's traceparent in the same trace; the
+        // header is the fallback when no span was started.
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity
+            ? activity.Id!
+            : context.Request.Headers[TraceParents.HeaderName].ToString();
         var command = new CreateSubmissionCommand(
             clientId,
             Encoding.UTF8.GetString(body),

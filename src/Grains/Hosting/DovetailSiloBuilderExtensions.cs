@@ -75,6 +75,10 @@ public static class DovetailSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var services = builder.Services;
+
+        // Grain calls carry the caller's trace context, so a request, its grain calls and the external call share
+        // one trace.
+        builder.AddActivityPropagation();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SubmissionOptions>()
             .Bind(configuration.GetSection(SubmissionOptions.SectionName))

@@ -1,5 +1,6 @@
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Abstractions.Submissions;
+using Dovetail.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -90,6 +91,11 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
 
     private async Task ProcessAsync(LookupRequest request)
     {
+        // The queue loop runs outside any request, so each lookup starts its own span under the trace of the
+        // request that created the submission; the HTTP call below then carries that trace in its traceparent.
+        using var activity = DovetailActivitySource.StartLinkedTo("lookup", request.TraceParent);
+        activity?.SetTag("dovetail.submission_id", request.SubmissionId);
+        activity?.SetTag("dovetail.correlation_id", request.CorrelationId);
         try
         {
             var outcome = await LookupAsync(request, _deactivating.Token);

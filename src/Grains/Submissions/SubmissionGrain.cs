@@ -267,7 +267,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         try
         {
             var worker = GrainFactory.GetGrain<IPlaceLookupGrain>(workerKey);
-            await worker.EnqueueAsync(new LookupRequest(Id, dispatch, query, State.CorrelationId));
+            await worker.EnqueueAsync(new LookupRequest(Id, dispatch, query, State.CorrelationId, State.TraceParent));
             SubmissionLog.Dispatched(_logger, Id, dispatch, workerKey, State.CorrelationId);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
