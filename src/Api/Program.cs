@@ -7,6 +7,7 @@ using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddDovetailConsole(builder.Environment);
 await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 builder.UseDefaultUrl();
 builder.AddDovetailOrleans();

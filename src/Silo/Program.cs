@@ -5,6 +5,7 @@ using Dovetail.Silo;
 using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddDovetailConsole(builder.Environment);
 
 if (args.Contains("migrate"))
 {
