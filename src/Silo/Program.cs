@@ -21,7 +21,7 @@ builder.UseOrleans(silo =>
     silo.AddDashboard();
 
     // Kubernetes hosting fails at start outside a cluster, so it is switched on only where Kubernetes sets
-    // its service host variable; membership stays on ADO.NET clustering either way.
+    // its service host variable. Membership stays on ADO.NET clustering either way.
     if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")))
     {
         silo.UseKubernetesHosting();
@@ -30,7 +30,7 @@ builder.UseOrleans(silo =>
 builder.Services.AddDovetailHealthChecks(builder.Configuration);
 builder.Services.AddDovetailTelemetry(builder.Configuration, "dovetail-silo");
 
-// Kubernetes gives a pod its termination grace period before killing it; the host's shutdown timeout stays below
+// Kubernetes gives a pod its termination grace period before killing it. The host's shutdown timeout stays below
 // it, so a silo can hand its grains over and leave the membership table in time.
 builder.Services.Configure<HostOptions>(options =>
     options.ShutdownTimeout = builder.Configuration.GetValue("Silo:ShutdownTimeout", TimeSpan.FromSeconds(45)));

@@ -4,7 +4,7 @@ using Xunit;
 namespace Dovetail.Api.Tests;
 
 /// <summary>
-/// The endpoints operators use answer without an API key, as the README documents.
+/// The endpoints operators use respond without an API key, as the README documents.
 /// </summary>
 public sealed class OperationsEndpointsTests(ApiFactory factory)
 {

@@ -6,7 +6,7 @@ namespace Dovetail.Cases.Tests;
 
 /// <summary>
 /// The second request arrives immediately after the first, or while the first is still in flight, while the
-/// stand-in takes 10 s to answer.
+/// stand-in takes 10 s to respond.
 /// </summary>
 public sealed class SecondRequestFirstTests(SecondRequestFirstTests.App app) : IClassFixture<SecondRequestFirstTests.App>
 {
@@ -22,7 +22,7 @@ public sealed class SecondRequestFirstTests(SecondRequestFirstTests.App app) : I
     }
 
     [Fact]
-    public async Task BackToBack_DataStoredBeforeAnswer_AndJoinedWhenEnrichmentLands()
+    public async Task BackToBack_StoresDataAndJoinsLater()
     {
         using var client = app.CreateApiClient();
 
@@ -42,7 +42,7 @@ public sealed class SecondRequestFirstTests(SecondRequestFirstTests.App app) : I
     public async Task SecondWhileFirstInFlight_NeverLosesA2xx()
     {
         // With an idempotency key the id is derived from client and key, so a client racing its own first
-        // request can address the submission before the first answer arrives.
+        // request can address the submission before the first response arrives.
         using var first = app.CreateApiClient();
         using var other = app.CreateApiClient();
         var outcomes = new List<(string Id, HttpStatusCode Status)>();
@@ -66,7 +66,7 @@ public sealed class SecondRequestFirstTests(SecondRequestFirstTests.App app) : I
             outcomes.Add((id, added.StatusCode));
         }
 
-        // Every second request answered with 2xx must be part of the final object.
+        // Every second request that got a 2xx must be part of the final object.
         foreach (var (id, status) in outcomes.Where(outcome => outcome.Status != HttpStatusCode.NotFound))
         {
             var final = await SubmissionClient.WaitForStatusAsync(first, id, Bound, "completed", "failed");

@@ -5,7 +5,7 @@ using Dovetail.Gazetteer;
 namespace Dovetail.Cases.Tests;
 
 /// <summary>
-/// A slow external call must not block the submission: the stand-in waits 45 s before it answers.
+/// A slow external call must not block the submission: the stand-in waits 45 s before it responds.
 /// </summary>
 public sealed class SlowUpstreamTests(SlowUpstreamTests.App app) : IClassFixture<SlowUpstreamTests.App>
 {
@@ -23,7 +23,7 @@ public sealed class SlowUpstreamTests(SlowUpstreamTests.App app) : IClassFixture
     }
 
     [Fact]
-    public async Task SlowLookup_RequestsAnswerAtOnce_AndLateResultAppliesOnce()
+    public async Task SlowLookup_NeverBlocksRequests()
     {
         app.Gazetteer.SetFaults(new GazetteerFaults { LatencyMs = (int)Latency.TotalMilliseconds });
         using var client = app.CreateApiClient();
@@ -33,7 +33,7 @@ public sealed class SlowUpstreamTests(SlowUpstreamTests.App app) : IClassFixture
         var id = await SubmissionClient.CreateIdAsync(client, """{"place":{"name":"Lausanne","country":"CH"}}""");
         Assert.True(clock.Elapsed < Prompt, $"The first POST took {clock.Elapsed}.");
 
-        // Poll once a second while the lookup is pending: every GET and second POST must answer at once.
+        // Poll once a second while the lookup is pending: every GET and second POST must return at once.
         using var ticker = new PeriodicTimer(TimeSpan.FromSeconds(1));
         var polls = 0;
         while (polls < 120)

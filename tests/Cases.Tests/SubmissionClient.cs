@@ -1,12 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
 namespace Dovetail.Cases.Tests;
 
 /// <summary>
-/// Sends the public API's requests and reads their answers, as a client team would.
+/// Sends the public API's requests and reads their responses, as a client team would.
 /// </summary>
 internal static class SubmissionClient
 {
@@ -78,6 +77,4 @@ internal static class SubmissionClient
 
     public static string? ContentType(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType;
-
-    public static MediaTypeHeaderValue Json { get; } = new("application/json");
 }

@@ -41,7 +41,7 @@ public sealed class TraceContextTests(TraceContextTests.App app) : IClassFixture
         using var client = app.CreateApiClient();
 
         // The application's tracing listens in this process too, so the test's HttpClient writes the traceparent
-        // of its own span; running the call inside a span of the caller's trace makes that header carry it.
+        // of its own span. Running the call inside a span of the caller's trace makes that header carry it.
         using var caller = new Activity("caller").SetParentId(traceParent).Start();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/submissions")
         {

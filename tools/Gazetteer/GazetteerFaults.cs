@@ -11,13 +11,13 @@ public sealed record GazetteerFaults
     /// <summary>A fault set with every fault off.</summary>
     public static GazetteerFaults None { get; } = new();
 
-    /// <summary>Delay in milliseconds before any answer; cut short when the client goes away.</summary>
+    /// <summary>Delay in milliseconds before any response, which is cut short when the client goes away.</summary>
     public int LatencyMs { get; init; }
 
     /// <summary>Requests accepted in any one-second sliding window; later ones get 429. Null means no limit.</summary>
     public int? RateLimitPerSecond { get; init; }
 
-    /// <summary>The <c>Retry-After</c> value, in seconds, sent with 429 and 503 answers.</summary>
+    /// <summary>The <c>Retry-After</c> value, in seconds, sent with 429 and 503 responses.</summary>
     public int RetryAfterSeconds { get; init; } = 1;
 
     /// <summary>Sends <c>Retry-After</c> as an HTTP-date (now plus <see cref="RetryAfterSeconds"/>).</summary>
@@ -36,7 +36,7 @@ public sealed record GazetteerFaults
     public long? TruncateAfterBytes { get; init; }
 
     /// <summary>
-    /// Replaces the answer with this many generated filler items for the requested country, followed by that
+    /// Replaces the response with this many generated filler items for the requested country, followed by that
     /// country's real entries. Null serves the real data only.
     /// </summary>
     public long? SyntheticItems { get; init; }

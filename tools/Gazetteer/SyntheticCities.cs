@@ -5,7 +5,7 @@ using System.Text;
 namespace Dovetail.Gazetteer;
 
 /// <summary>
-/// Generates filler items of the upstream shape while streaming, so a huge answer never sits in memory. Each item
+/// Generates filler items of the upstream shape while streaming, so a huge response never sits in memory. Each item
 /// is about 100 bytes, so 5,000,000 items make about 500 MB.
 /// </summary>
 internal static class SyntheticCities

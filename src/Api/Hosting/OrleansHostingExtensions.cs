@@ -61,7 +61,7 @@ public static class OrleansHostingExtensions
 
         client.AddActivityPropagation();
 
-        // With a connection string the gateway finds silos through the same membership table they write; without
+        // With a connection string the gateway finds silos through the same membership table they write. Without
         // one it looks for a local-mode silo on this machine.
         var connectionString = configuration.GetConnectionString(DovetailSiloBuilderExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))

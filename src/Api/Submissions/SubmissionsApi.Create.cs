@@ -51,7 +51,7 @@ public static partial class SubmissionsApi
             return BodyProblem(context, error!);
         }
 
-        // The request's own span, when tracing is on, is a child of the client's traceparent in the same trace; the
+        // The request's own span, when tracing is on, is a child of the client's traceparent in the same trace. The
         // header is the fallback when no span was started.
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity
             ? activity.Id!

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Dovetail.Grains.Abstractions.Changes;
 
 /// <summary>
@@ -22,13 +20,6 @@ public static class ChangeStreams
         ArgumentNullException.ThrowIfNull(submissionId);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
 
-        // FNV-1a: stable across processes and restarts, unlike string.GetHashCode.
-        var hash = 2166136261u;
-        foreach (var value in Encoding.UTF8.GetBytes(submissionId))
-        {
-            hash = (hash ^ value) * 16777619u;
-        }
-
-        return (int)(hash % (uint)partitionCount);
+        return (int)(StableStringHash.Fnv1a(submissionId) % (uint)partitionCount);
     }
 }

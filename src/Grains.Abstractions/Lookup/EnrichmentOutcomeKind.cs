@@ -10,9 +10,9 @@ public enum EnrichmentOutcomeKind
     /// <summary>One gazetteer entry was picked.</summary>
     Matched = 0,
 
-    /// <summary>The gazetteer answered and no entry matched; a recorded outcome, not an error.</summary>
+    /// <summary>The gazetteer responded and no entry matched, which is a recorded outcome, not an error.</summary>
     NoMatch = 1,
 
-    /// <summary>The lookup gave up; <see cref="EnrichmentOutcome.FailureReason"/> holds the code.</summary>
+    /// <summary>The lookup gave up; <see cref="EnrichmentOutcome.FailureReason"/> contains the code.</summary>
     Failed = 2,
 }

@@ -7,7 +7,7 @@ namespace Dovetail.Grains.Abstractions.Submissions;
 [Alias("dovetail.add-data-outcome")]
 public enum AddDataOutcome
 {
-    /// <summary>The data completed the submission; the view holds the final object.</summary>
+    /// <summary>The data completed the submission; the view contains the final object.</summary>
     Completed = 0,
 
     /// <summary>The data is stored durably and enrichment still runs.</summary>

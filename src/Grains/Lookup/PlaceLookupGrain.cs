@@ -9,7 +9,7 @@ namespace Dovetail.Grains.Lookup;
 /// <summary>
 /// A lookup worker. It returns from <see cref="EnqueueAsync"/> at once and works through its queue in the background,
 /// one external call at a time, so the number of workers caps concurrent calls (and concurrent parsing of large
-/// answers) across the cluster. Each call first passes the cluster-wide <see cref="IUpstreamGateGrain"/>.
+/// responses) across the cluster. Each call first passes the cluster-wide <see cref="IUpstreamGateGrain"/>.
 /// </summary>
 /// <remarks>
 /// The queue lives in memory. A silo crash loses it, and the submissions' enrichment reminders dispatch the lost
@@ -92,7 +92,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     private async Task ProcessAsync(LookupRequest request)
     {
         // The queue loop runs outside any request, so each lookup starts its own span under the trace of the
-        // request that created the submission; the HTTP call below then carries that trace in its traceparent.
+        // request that created the submission. The HTTP call below then carries that trace in its traceparent.
         using var activity = DovetailActivitySource.StartLinkedTo("lookup", request.TraceParent);
         activity?.SetTag("dovetail.submission_id", request.SubmissionId);
         activity?.SetTag("dovetail.correlation_id", request.CorrelationId);
@@ -167,8 +167,8 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
 
         var result = await _client.FetchAsync(request.Query, request.CorrelationId, request.SubmissionId, cancellationToken);
 
-        // Only failures that show the upstream is unhealthy count against the circuit; a rejected or oversized
-        // answer means the upstream works.
+        // Only failures that show the upstream is unhealthy count against the circuit. A rejected or oversized
+        // response means the upstream works.
         await gate.ReportAsync(succeeded: !result.IsRetryable);
         return result;
     }

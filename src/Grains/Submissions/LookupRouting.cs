@@ -1,4 +1,4 @@
-using System.Text;
+using Dovetail.Grains.Abstractions;
 using Dovetail.Grains.Abstractions.Lookup;
 using Dovetail.Grains.Lookup;
 
@@ -12,16 +12,9 @@ internal static class LookupRouting
 {
     public static long WorkerFor(PlaceQuery query, int workerCount)
     {
-        // FNV-1a over the normalised country and name, the same normalisation the cache and the matcher use, so
-        // spellings that match the same place meet at one worker. A stable hash keeps the choice the same on every
-        // silo and after restarts, which string.GetHashCode does not.
+        // The key uses the same normalisation as the cache and the matcher, so spellings that match the same place
+        // meet at one worker.
         var key = $"{PlaceNames.NormalizeCode(query.Country)}\n{PlaceNames.Normalize(query.Name)}";
-        var hash = 2166136261u;
-        foreach (var value in Encoding.UTF8.GetBytes(key))
-        {
-            hash = (hash ^ value) * 16777619u;
-        }
-
-        return hash % (uint)workerCount;
+        return StableStringHash.Fnv1a(key) % (uint)workerCount;
     }
 }

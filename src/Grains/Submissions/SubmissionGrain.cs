@@ -350,7 +350,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The change itself is committed, so the caller still gets its answer; the events are published on
+            // The change itself is committed, so the caller still gets its result. The events are published on
             // the next activation or the next commit instead.
             SubmissionLog.OutboxReminderFailed(_logger, exception, Id);
         }
