@@ -82,8 +82,8 @@ public sealed class LakeStoreTests : IDisposable
 
     private static DateTimeOffset WindowStart => new(2026, 12, 4, 17, 5, 0, TimeSpan.Zero);
 
-    private LocalLakeStore NewStore() =>
-        new(Options.Create(new LakeOptions { Root = _root }), TimeProvider.System);
+    private LakePublisher NewStore() =>
+        new(new LocalLakeStore(Options.Create(new LakeOptions { Root = _root })), TimeProvider.System);
 
     private static SubmissionChanged Change(string id, int version) => new(
         SubmissionChanged.EventIdOf(id, version), id, version, SubmissionStatus.Accepted, WindowStart, "created",

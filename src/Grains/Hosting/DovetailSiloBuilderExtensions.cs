@@ -93,6 +93,7 @@ public static class DovetailSiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ILakeStore, LocalLakeStore>();
+        services.TryAddSingleton<LakePublisher>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .ValidateDataAnnotations()

@@ -29,7 +29,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
     private static readonly TimeSpan FinishedRetention = TimeSpan.FromDays(1);
 
     private readonly IPersistentState<ChangeBatchState> _state;
-    private readonly ILakeStore _lake;
+    private readonly LakePublisher _lake;
     private readonly LakeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeBatchGrain> _logger;
@@ -37,7 +37,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
 
     public ChangeBatchGrain(
         [PersistentState("change-batch", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<ChangeBatchState> state,
-        ILakeStore lake,
+        LakePublisher lake,
         IOptions<LakeOptions> options,
         TimeProvider time,
         ILogger<ChangeBatchGrain> logger)
@@ -143,9 +143,9 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         {
             manifest = await _lake.PublishAsync(batch, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception)
         {
-            // Nothing was published, because the store renames an object into place only when it is complete.
+            // Nothing was published, because the store writes each object atomically and the manifest last.
             ChangeBatchLog.PublishFailed(_logger, exception, Partition, batch.Changes.Count, batch.ObjectPath);
             throw;
         }

@@ -1,65 +1,41 @@
-using System.IO.Compression;
-using System.Security.Cryptography;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Dovetail.Grains.Lake;
 
 /// <summary>
-/// A lake in a local folder. Objects and manifests are written to a temporary file in the target folder and
-/// renamed into place, which is atomic on one file system.
+/// A lake in a local folder. Each object is written to a temporary file beside its target and renamed into place,
+/// which is atomic on one file system.
 /// </summary>
-public sealed class LocalLakeStore(IOptions<LakeOptions> options, TimeProvider time) : ILakeStore
+public sealed class LocalLakeStore(IOptions<LakeOptions> options) : ILakeStore
 {
-    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // Temporary files end with this suffix, so that listings skip objects still being written.
+    private const string TemporarySuffix = ".tmp";
 
     private readonly string _root = Path.GetFullPath(options.Value.Root);
 
     public string Root => _root;
 
-    public async Task<LakeManifest> PublishAsync(LakeBatch batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch.Changes.Count == 0)
-        {
-            throw new ArgumentException("A lake object needs at least one change.", nameof(batch));
-        }
+    public string Location => _root;
 
-        var objectPath = Path.Combine(_root, batch.ObjectPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(objectPath)!);
-        var temporary = $"{objectPath}.{Guid.NewGuid():N}.tmp";
+    public async Task PutAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var target = FullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = $"{target}.{Guid.NewGuid():N}{TemporarySuffix}";
         try
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
-                {
-                    LakeRecordWriter.Write(gzip, batch.Changes);
-                }
+                await content.CopyToAsync(file, cancellationToken);
 
-                // The rename below publishes the object, so its bytes must be on disk first.
+                // The rename publishes the object, so its bytes must be on disk first.
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
 
-            var (bytes, sha256) = await HashAsync(temporary, cancellationToken);
-            File.Move(temporary, objectPath, overwrite: true);
-
-            var manifest = new LakeManifest(
-                batch.ObjectPath,
-                batch.Partition,
-                batch.WindowStart,
-                batch.Sequence,
-                batch.Changes.Count,
-                bytes,
-                sha256,
-                batch.Changes[0].EventId,
-                batch.Changes[^1].EventId,
-                batch.Changes.Min(change => change.OccurredAt),
-                batch.Changes.Max(change => change.OccurredAt),
-                time.GetUtcNow());
-            await WriteManifestAsync(Path.Combine(_root, LakeObjectName.ManifestPath(batch.ObjectPath)), manifest, cancellationToken);
-            return manifest;
+            File.Move(temporary, target, overwrite: true);
         }
         finally
         {
@@ -67,25 +43,55 @@ public sealed class LocalLakeStore(IOptions<LakeOptions> options, TimeProvider t
         }
     }
 
-    private static async Task<(long Bytes, string Sha256)> HashAsync(string path, CancellationToken cancellationToken)
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken cancellationToken)
     {
-        await using var file = File.OpenRead(path);
-        var hash = await SHA256.HashDataAsync(file, cancellationToken);
-        return (file.Length, Convert.ToHexStringLower(hash));
+        var target = FullPath(path);
+        Stream? stream = File.Exists(target)
+            ? new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
     }
 
-    private static async Task WriteManifestAsync(string path, LakeManifest manifest, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        try
+        ArgumentNullException.ThrowIfNull(prefix);
+        await Task.CompletedTask;
+
+        // A prefix may end inside a folder name, so the listing starts at the deepest whole folder it names.
+        var folder = prefix.Contains('/', StringComparison.Ordinal) ? prefix[..prefix.LastIndexOf('/')] : "";
+        var start = Path.Combine(_root, folder);
+        if (!Directory.Exists(start))
         {
-            await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson), cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            yield break;
         }
-        finally
+
+        var paths = Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
+            .Where(file => !file.EndsWith(TemporarySuffix, StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(relative => relative.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            File.Delete(temporary);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return path;
         }
+    }
+
+    public Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        File.Delete(FullPath(path));
+        return Task.CompletedTask;
+    }
+
+    private string FullPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(Path.Combine(_root, path));
+        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The lake path '{path}' points outside the lake root.", nameof(path));
+        }
+
+        return full;
     }
 }
