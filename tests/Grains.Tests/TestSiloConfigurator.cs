@@ -1,4 +1,8 @@
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Lake.Buffer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Dovetail.Grains.Tests;
@@ -13,6 +17,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage(DovetailSiloBuilderExtensions.StorageName);
         siloBuilder.UseInMemoryReminderService();
         siloBuilder.AddLocalChangeStream();
+        siloBuilder.Services.AddSingleton<IChangeBuffer>(services =>
+            SharedChangeBuffers.For(services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         siloBuilder.AddDovetailGrains(siloBuilder.Configuration);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Idempotency;
 using Dovetail.Grains.Lake;
+using Dovetail.Grains.Lake.Buffer;
 using Dovetail.Grains.Lookup;
 using Dovetail.Grains.Submissions;
 using Microsoft.Extensions.Configuration;
@@ -94,6 +95,7 @@ public static class DovetailSiloBuilderExtensions
             .ValidateOnStart();
         services.TryAddSingleton<ILakeStore, LocalLakeStore>();
         services.TryAddSingleton<LakePublisher>();
+        services.TryAddSingleton<IChangeBuffer, MemoryChangeBuffer>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .ValidateDataAnnotations()

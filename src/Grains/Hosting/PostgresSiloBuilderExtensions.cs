@@ -1,3 +1,5 @@
+using Dovetail.Grains.Lake.Buffer;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -49,6 +51,8 @@ public static class PostgresSiloBuilderExtensions
         });
 
         builder.AddPostgresChangeStream(connectionString);
+        builder.Services.AddSingleton<IChangeBuffer>(services =>
+            new PostgresChangeBuffer(connectionString, services.GetRequiredService<IOptions<ClusterOptions>>()));
         return builder;
     }
 

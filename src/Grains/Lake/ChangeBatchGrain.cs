@@ -1,6 +1,6 @@
 using Dovetail.Grains.Abstractions.Changes;
-using Dovetail.Grains.Abstractions.Submissions;
-using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Abstractions.Lake;
+using Dovetail.Grains.Lake.Buffer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -10,39 +10,37 @@ namespace Dovetail.Grains.Lake;
 
 /// <summary>
 /// Collects the change events of one partition and publishes them to the lake when the buffer reaches
-/// <see cref="LakeOptions.MaxObjectBytes"/> or the fixed window ends, whichever comes first. The buffer is grain
-/// state, written before an event is acknowledged, so a crashed silo loses nothing the stream delivered. The
-/// stream delivers at least once; events already buffered or published are dropped by event id and version.
+/// <see cref="LakeOptions.MaxObjectBytes"/> or the fixed window ends, whichever comes first, then runs the query
+/// step on each published object. Every event is appended to the durable <see cref="IChangeBuffer"/> before it is
+/// acknowledged, so a crashed silo loses nothing the stream delivered. The stream delivers at least once; events
+/// already buffered or published are dropped by event id.
 /// </summary>
-/// <remarks>
-/// NOTE: every event rewrites the whole buffered state, so the cost of a batch grows with the square of its size.
-/// That suits windows of kilobytes to a few megabytes, not the 128 MiB default. An append-only buffer table is the
-/// fix for large batches.
-/// </remarks>
 [ImplicitStreamSubscription(ChangeStreams.Namespace)]
 public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscriptionObserver, IRemindable
 {
     private const string FlushReminder = "flush";
 
     // A redelivery comes within minutes (the ADO.NET stream's visibility timeout is one minute by default), so
-    // finished submissions are remembered for a day before their entries are dropped.
-    private static readonly TimeSpan FinishedRetention = TimeSpan.FromDays(1);
+    // published event ids are remembered for a day.
+    private static readonly TimeSpan PublishedRetention = TimeSpan.FromDays(1);
 
-    private readonly IPersistentState<ChangeBatchState> _state;
+    private readonly IChangeBuffer _buffer;
     private readonly LakePublisher _lake;
     private readonly LakeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeBatchGrain> _logger;
+    private readonly HashSet<string> _runningQueries = new(StringComparer.Ordinal);
+    private ChangeBufferStatus _status = new(null, 1, 0, 0);
     private IGrainTimer? _windowTimer;
 
     public ChangeBatchGrain(
-        [PersistentState("change-batch", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<ChangeBatchState> state,
+        IChangeBuffer buffer,
         LakePublisher lake,
         IOptions<LakeOptions> options,
         TimeProvider time,
         ILogger<ChangeBatchGrain> logger)
     {
-        _state = state;
+        _buffer = buffer;
         _lake = lake;
         _options = options.Value;
         _time = time;
@@ -51,16 +49,15 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
 
     private long Partition => this.GetPrimaryKeyLong();
 
-    private ChangeBatchState State => _state.State;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.WindowStart is not null)
+        _status = await _buffer.ReadStatusAsync(Partition, cancellationToken);
+        if (_status.WindowStart is not null)
         {
             StartWindowTimer();
         }
 
-        return Task.CompletedTask;
+        await RunPendingQueriesAsync();
     }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
@@ -73,58 +70,45 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (State.WindowStart is null)
+        await CloseWindowIfEndedAsync();
+        var pending = await RunPendingQueriesAsync();
+        if (_status.WindowStart is null && pending == 0)
         {
             await UnregisterFlushReminderAsync();
-            return;
         }
-
-        await CloseWindowIfEndedAsync();
     }
 
     private async Task OnChangeAsync(SubmissionChanged change)
     {
-        if (IsDuplicate(change))
+        // A window that ended while no timer ran (the silo was down) is published before the new event opens the
+        // next one, so windows never overlap.
+        await CloseWindowIfEndedAsync();
+
+        var opening = _status.WindowStart is null;
+        var windowStart = _status.WindowStart ?? LakeObjectName.WindowStart(_time.GetUtcNow(), _options.Window);
+        var bytes = LakeRecordWriter.EstimateBytes(change);
+        if (!await _buffer.AppendAsync(Partition, change, bytes, windowStart, CancellationToken.None))
         {
             ChangeBatchLog.DuplicateDropped(_logger, Partition, change.EventId);
             return;
         }
 
-        // A window that ended while no timer ran (the silo was down) is published before the new event opens the
-        // next one, so windows never overlap.
-        await CloseWindowIfEndedAsync();
-
-        var opening = State.WindowStart is null;
-        State.WindowStart ??= LakeObjectName.WindowStart(_time.GetUtcNow(), _options.Window);
-        State.Buffer.Add(change);
-        State.BufferedBytes += LakeRecordWriter.EstimateBytes(change);
-        await _state.WriteStateAsync();
-
+        _status = _status with { WindowStart = windowStart, Count = _status.Count + 1, Bytes = _status.Bytes + bytes };
         if (opening)
         {
             StartWindowTimer();
-            await this.RegisterOrUpdateReminder(FlushReminder, _options.Window, Max(_options.Window, TimeSpan.FromMinutes(1)));
+            await RegisterFlushReminderAsync();
         }
 
-        if (State.BufferedBytes >= _options.MaxObjectBytes)
+        if (_status.Bytes >= _options.MaxObjectBytes)
         {
             await PublishAsync("size", closeWindow: false);
         }
     }
 
-    private bool IsDuplicate(SubmissionChanged change)
-    {
-        if (State.Published.TryGetValue(change.SubmissionId, out var published) && change.Version <= published.Version)
-        {
-            return true;
-        }
-
-        return State.Buffer.Exists(buffered => buffered.EventId == change.EventId);
-    }
-
     private async Task CloseWindowIfEndedAsync()
     {
-        if (State.WindowStart is { } start && _time.GetUtcNow() >= start + _options.Window)
+        if (_status.WindowStart is { } start && _time.GetUtcNow() >= start + _options.Window)
         {
             await PublishAsync("window", closeWindow: true);
         }
@@ -132,12 +116,24 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
 
     private async Task<int> PublishAsync(string trigger, bool closeWindow)
     {
-        if (State.Buffer.Count == 0 || State.WindowStart is null)
+        if (_status.WindowStart is not { } windowStart)
         {
             return 0;
         }
 
-        var batch = new LakeBatch(Partition, State.WindowStart.Value, State.NextSequence, State.Buffer.ToList());
+        var contents = await _buffer.ReadAsync(Partition, CancellationToken.None);
+        if (contents.Changes.Count == 0)
+        {
+            if (closeWindow)
+            {
+                await _buffer.CloseEmptyWindowAsync(Partition, CancellationToken.None);
+                CloseWindowInMemory();
+            }
+
+            return 0;
+        }
+
+        var batch = new LakeBatch(Partition, windowStart, _status.NextSequence, contents.Changes);
         LakeManifest manifest;
         try
         {
@@ -150,53 +146,90 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
             throw;
         }
 
+        // A crash before this completion publishes the same object again under the same name, which replaces it.
         var now = _time.GetUtcNow();
-        foreach (var change in batch.Changes)
-        {
-            State.Published[change.SubmissionId] = new PublishedVersion(change.Version, change.Status.IsFinal(), now);
-        }
-
-        PruneFinished(now);
-        State.Buffer.Clear();
-        State.BufferedBytes = 0;
-        State.NextSequence++;
-        if (closeWindow)
-        {
-            State.WindowStart = null;
-            State.NextSequence = 1;
-        }
-
-        // A crash before this write publishes the same object again under the same name, which replaces it.
-        await _state.WriteStateAsync();
+        await _buffer.CompleteAsync(
+            Partition, contents, manifest.ObjectPath, closeWindow, now, now - PublishedRetention, CancellationToken.None);
         ChangeBatchLog.Published(_logger, Partition, manifest.Records, manifest.Bytes, manifest.ObjectPath, trigger);
 
-        if (State.WindowStart is null)
+        if (closeWindow)
         {
-            _windowTimer?.Dispose();
-            _windowTimer = null;
-            await UnregisterFlushReminderAsync();
+            CloseWindowInMemory();
+        }
+        else
+        {
+            _status = _status with { NextSequence = _status.NextSequence + 1, Count = 0, Bytes = 0 };
         }
 
+        StartQuery(manifest.ObjectPath);
         return manifest.Records;
     }
 
-    private void PruneFinished(DateTimeOffset now)
+    private void CloseWindowInMemory()
     {
-        var expired = State.Published
-            .Where(entry => entry.Value.Final && now - entry.Value.PublishedAt > FinishedRetention)
-            .Select(entry => entry.Key)
-            .ToList();
-        expired.ForEach(key => State.Published.Remove(key));
+        _status = new ChangeBufferStatus(null, 1, 0, 0);
+        _windowTimer?.Dispose();
+        _windowTimer = null;
+    }
+
+    // The query of each published object runs beside the batching, so a slow query never holds back the stream.
+    // The object stays pending in the buffer until its query step finishes, and the reminder runs it again when a
+    // silo died first.
+    private async Task<int> RunPendingQueriesAsync()
+    {
+        var pending = await _buffer.ReadPendingQueriesAsync(Partition, CancellationToken.None);
+        foreach (var objectPath in pending)
+        {
+            StartQuery(objectPath);
+        }
+
+        if (pending.Count > 0)
+        {
+            await RegisterFlushReminderAsync();
+        }
+
+        return pending.Count;
+    }
+
+    private void StartQuery(string objectPath)
+    {
+        if (_runningQueries.Add(objectPath))
+        {
+            _ = RunQueryAsync(objectPath);
+        }
+    }
+
+    private async Task RunQueryAsync(string objectPath)
+    {
+        try
+        {
+            var outcome = await GrainFactory.GetGrain<ILakeQueryGrain>(objectPath).RunAsync();
+            await _buffer.CompleteQueryAsync(Partition, objectPath, CancellationToken.None);
+            ChangeBatchLog.QueryFinished(_logger, Partition, objectPath, outcome.Succeeded, outcome.ResultPath);
+        }
+#pragma warning disable CA1031 // The object stays pending whatever failed, and the reminder runs its query again.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            ChangeBatchLog.QueryNotRun(_logger, exception, Partition, objectPath);
+        }
+        finally
+        {
+            _runningQueries.Remove(objectPath);
+        }
     }
 
     private void StartWindowTimer()
     {
         // The timer ticks at the end of the window; the reminder registered with it covers a silo that dies first.
-        var due = State.WindowStart!.Value + _options.Window - _time.GetUtcNow();
+        var due = _status.WindowStart!.Value + _options.Window - _time.GetUtcNow();
         _windowTimer?.Dispose();
         _windowTimer = this.RegisterGrainTimer(
             _ => CloseWindowIfEndedAsync(), Max(due, TimeSpan.Zero), _options.Window);
     }
+
+    private async Task RegisterFlushReminderAsync() =>
+        await this.RegisterOrUpdateReminder(FlushReminder, _options.Window, Max(_options.Window, TimeSpan.FromMinutes(1)));
 
     private async Task UnregisterFlushReminderAsync()
     {

@@ -17,4 +17,12 @@ internal static partial class ChangeBatchLog
     [LoggerMessage(4002, LogLevel.Warning,
         "Partition {Partition} could not publish {Records} change(s) to {ObjectPath}; they stay buffered and the next flush retries")]
     public static partial void PublishFailed(ILogger logger, Exception exception, long partition, int records, string objectPath);
+
+    [LoggerMessage(4003, LogLevel.Information,
+        "Partition {Partition} finished the query step of {ObjectPath}: succeeded {Succeeded}, stored at {ResultPath}")]
+    public static partial void QueryFinished(ILogger logger, long partition, string objectPath, bool succeeded, string resultPath);
+
+    [LoggerMessage(4004, LogLevel.Warning,
+        "Partition {Partition} could not run the query step of {ObjectPath}; it stays pending and the reminder runs it again")]
+    public static partial void QueryNotRun(ILogger logger, Exception exception, long partition, string objectPath);
 }
