@@ -102,7 +102,22 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
 
         if (_status.Bytes >= _options.MaxObjectBytes)
         {
+            await PublishBySizeAsync();
+        }
+    }
+
+    // The event is buffered already, so a failed publish must not fail its delivery: a stream that gives up on an
+    // event skips it. The next event over the limit, the window timer or the reminder publishes again.
+    private async Task PublishBySizeAsync()
+    {
+        try
+        {
             await PublishAsync("size", closeWindow: false);
+        }
+#pragma warning disable CA1031 // PublishAsync logged the failure, and the buffered events are published later.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

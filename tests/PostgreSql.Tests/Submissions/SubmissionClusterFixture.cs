@@ -29,7 +29,15 @@ public class SubmissionClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected virtual short SiloCount => 2;
+
     protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>Adds to the cluster before it is built, for example a silo configurator that injects a fault.</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
     {
     }
 
@@ -39,7 +47,7 @@ public class SubmissionClusterFixture : IAsyncLifetime
         Database = await TestDatabase.CreateMigratedAsync(ct);
         Gazetteer = await GazetteerServer.StartAsync(GazetteerDataFile.Path, cancellationToken: ct);
 
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        var builder = new TestClusterBuilder(initialSilosCount: SiloCount);
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ClusterId = $"dovetail-submissions-{Guid.NewGuid():N}";
         builder.Options.ServiceId = ServiceId;
@@ -64,11 +72,12 @@ public class SubmissionClusterFixture : IAsyncLifetime
 
         builder.AddSiloBuilderConfigurator<PostgresSubmissionSiloConfigurator>();
         builder.AddClientBuilderConfigurator<PostgresSubmissionClientConfigurator>();
+        Configure(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (Cluster is not null)
         {
