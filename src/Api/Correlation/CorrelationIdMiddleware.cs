@@ -1,5 +1,6 @@
 using Dovetail.Api.Logging;
 using Dovetail.Api.Problems;
+using Dovetail.Grains.Telemetry;
 
 namespace Dovetail.Api.Correlation;
 
@@ -40,6 +41,9 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
             return;
         }
 
+        // Grain calls made while serving the request carry the id in the Orleans request context, so grains can
+        // log it even for calls whose messages have no correlation field. Disposing restores the previous value.
+        using var requestContext = CorrelationContext.Begin(correlationId);
         await next(context);
     }
 }

@@ -1,4 +1,5 @@
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -37,7 +38,8 @@ public static class OrleansHostingExtensions
 
     /// <summary>
     /// Maps the Orleans Dashboard at <c>/dashboard</c> when this process hosts the silo; in client mode the
-    /// dashboard is served by the silo hosts.
+    /// dashboard is served by the silo hosts. When <c>Dashboard:RequireAuthentication</c> is true, the dashboard
+    /// requires an API key like the submissions API does.
     /// </summary>
     public static WebApplication MapDashboardWhenHostingSilo(this WebApplication app)
     {
@@ -45,7 +47,11 @@ public static class OrleansHostingExtensions
 
         if (app.Configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.HostSilo)}", true))
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
+            var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+            if (DashboardAuthentication.IsRequired(app.Configuration))
+            {
+                dashboard.RequireAuthorization();
+            }
         }
 
         return app;

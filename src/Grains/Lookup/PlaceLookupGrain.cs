@@ -29,6 +29,10 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     private readonly CancellationTokenSource _deactivating = new();
     private bool _running;
 
+    // Requests this activation added to the queue-length metric and has not removed yet. Deactivation removes
+    // them all at once, because a queue dropped with its activation is never worked through.
+    private int _countedInQueueMetric;
+
     public PlaceLookupGrain(
         GazetteerClient client,
         LookupCache cache,
@@ -55,6 +59,8 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
         }
 
         _queue.Enqueue(request);
+        _countedInQueueMetric++;
+        DovetailMetrics.ChangeLookupQueueLength(1);
         if (!_running)
         {
             // The loop runs on this activation's scheduler but is not awaited here: the caller is a submission
@@ -70,6 +76,8 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     {
         await _deactivating.CancelAsync();
         _deactivating.Dispose();
+        DovetailMetrics.ChangeLookupQueueLength(-_countedInQueueMetric);
+        _countedInQueueMetric = 0;
     }
 
     private async Task ProcessQueueAsync()
@@ -91,6 +99,12 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
 
     private async Task ProcessAsync(LookupRequest request)
     {
+        // The loop serves many requests in one asynchronous flow, so each request sets its own log scope and
+        // request context. The outcome call below then carries this request's correlation id, not that of the
+        // request that started the loop.
+        using var scope = _logger.BeginScope(LogScope.ForSubmission(request.SubmissionId, request.CorrelationId));
+        using var correlation = CorrelationContext.Begin(request.CorrelationId);
+
         // The queue loop runs outside any request, so each lookup starts its own span under the trace of the
         // request that created the submission. The HTTP call below then carries that trace in its traceparent.
         using var activity = DovetailActivitySource.StartLinkedTo("lookup", request.TraceParent);
@@ -110,6 +124,11 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
         finally
         {
             _queuedOrRunning.Remove(request.SubmissionId);
+            if (_countedInQueueMetric > 0)
+            {
+                _countedInQueueMetric--;
+                DovetailMetrics.ChangeLookupQueueLength(-1);
+            }
         }
     }
 
@@ -140,6 +159,7 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
                 return Outcome(request, EnrichmentOutcomeKind.Failed, place: null, reason, attempt, fromCache: false);
             }
 
+            DovetailMetrics.RecordRetry(result.FailureReason ?? LookupFailureReasons.Unavailable);
             var delay = _retryPolicy.GetDelay(attempt + 1, result.RetryAfter);
             _logger.RetryScheduled(attempt + 1, delay.TotalMilliseconds, result.FailureReason ?? "unknown",
                 request.CorrelationId, request.SubmissionId);
@@ -152,12 +172,15 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
     {
         // Waiting for a rate token is not an attempt, but an open circuit is. A dead upstream therefore ends in a
         // failure after the configured attempts instead of waiting forever.
+        var waitStartedAt = _time.GetTimestamp();
         var permit = await gate.AcquireAsync();
         while (!permit.Granted && !permit.CircuitOpen)
         {
             await Task.Delay(permit.RetryAfter, _time, cancellationToken);
             permit = await gate.AcquireAsync();
         }
+
+        DovetailMetrics.RecordThrottleWait(_time.GetElapsedTime(waitStartedAt));
 
         if (permit.CircuitOpen)
         {
@@ -166,12 +189,20 @@ public sealed class PlaceLookupGrain : Grain, IPlaceLookupGrain
         }
 
         var result = await _client.FetchAsync(request.Query, request.CorrelationId, request.SubmissionId, cancellationToken);
+        DovetailMetrics.RecordLookupCall(CallOutcome(result));
 
         // Only failures that show the upstream is unhealthy count against the circuit. A rejected or oversized
         // response means the upstream works.
         await gate.ReportAsync(succeeded: !result.IsRetryable);
         return result;
     }
+
+    private static string CallOutcome(LookupAttemptResult result) => result.Kind switch
+    {
+        LookupAttemptKind.Matched => "matched",
+        LookupAttemptKind.NoMatch => "no_match",
+        _ => result.FailureReason ?? LookupFailureReasons.Unavailable,
+    };
 
     private EnrichmentOutcome Outcome(
         LookupRequest request, EnrichmentOutcomeKind kind, MatchedPlace? place, string? reason, int attempts, bool fromCache) =>

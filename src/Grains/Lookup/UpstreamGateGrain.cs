@@ -1,4 +1,5 @@
 using Dovetail.Grains.Abstractions.Lookup;
+using Dovetail.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,9 @@ public sealed class UpstreamGateGrain : Grain, IUpstreamGateGrain
     public Task<GatePermit> AcquireAsync()
     {
         // The circuit is asked first, so an open circuit does not use up rate tokens.
-        if (!_circuit.TryAcquire(out var circuitWait))
+        var circuitAllows = _circuit.TryAcquire(out var circuitWait);
+        PublishCircuitState();
+        if (!circuitAllows)
         {
             return Task.FromResult(new GatePermit(false, circuitWait, CircuitOpen: true));
         }
@@ -57,6 +60,16 @@ public sealed class UpstreamGateGrain : Grain, IUpstreamGateGrain
             _logger.CircuitOpened(_circuit.ConsecutiveFailures, _breakDuration.TotalMilliseconds);
         }
 
+        PublishCircuitState();
         return Task.CompletedTask;
     }
+
+    // The metric numbers the states in the order a failing upstream goes through them, which differs from the
+    // enum's values.
+    private void PublishCircuitState() => DovetailMetrics.RecordCircuitState(_circuit.State switch
+    {
+        CircuitState.Closed => 0,
+        CircuitState.HalfOpen => 1,
+        _ => 2,
+    });
 }

@@ -5,6 +5,7 @@ using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Lookup;
+using Dovetail.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +63,9 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
         _view = SubmissionDocument.ToView(Id, State);
 
+        // The work started below is not awaited, but it captures this scope and logs within it.
+        using var scope = BeginLogScope();
+
         // An activation that finds a pending lookup may follow a silo crash that lost the worker's queue, so it
         // dispatches again without waiting for the next reminder tick. Workers ignore a submission they already
         // hold, so this costs nothing when the lookup is still running.
@@ -87,6 +91,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             return;
         }
 
+        using var scope = BeginLogScope();
         try
         {
             await _state.WriteStateAsync(cancellationToken);
@@ -102,6 +107,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
     {
         ArgumentNullException.ThrowIfNull(command);
 
+        using var scope = BeginLogScope(command.CorrelationId);
         if (State.Exists)
         {
             var sameRequest = State.ClientId == command.ClientId && State.PayloadFingerprint == command.Fingerprint;
@@ -135,6 +141,14 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
     public async Task<AddDataResult> AddDataAsync(AddDataCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+
+        using var scope = BeginLogScope(command.CorrelationId);
+
+        // The second request usually comes in another trace than the first, so its span links back to the trace
+        // that created the submission.
+        using var activity = DovetailActivitySource.StartWithLinkTo("submission.add-data", State.TraceParent);
+        activity?.SetTag("dovetail.submission_id", Id);
+        activity?.SetTag("dovetail.correlation_id", command.CorrelationId);
 
         if (!State.Exists || State.ClientId != command.ClientId)
         {
@@ -183,6 +197,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
     {
         ArgumentNullException.ThrowIfNull(outcome);
 
+        using var scope = BeginLogScope();
         if (!State.EnrichmentPending)
         {
             // Re-drives and redelivered outcomes land here: only the first outcome counts.
@@ -214,6 +229,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        using var scope = BeginLogScope();
         if (reminderName == OutboxReminder)
         {
             await PublishOutboxAsync();
@@ -310,6 +326,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         _view = view;
         _outboxTrimmedSinceWrite = false;
         SubmissionLog.Transitioned(_logger, Id, status.ToWireName(), State.Version, cause, correlationId);
+        RecordStageDurations(status, cause, now);
         await PublishOutboxAsync();
     }
 
@@ -355,6 +372,35 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             SubmissionLog.OutboxReminderFailed(_logger, exception, Id);
         }
     }
+
+    private void RecordStageDurations(SubmissionStatus status, string cause, DateTimeOffset now)
+    {
+        var sinceCreated = now - State.CreatedAt;
+        if (cause == "enrichment" && status != SubmissionStatus.Failed)
+        {
+            DovetailMetrics.RecordStage(DovetailMetrics.EnrichmentStage, sinceCreated);
+        }
+
+        var finalStage = status switch
+        {
+            SubmissionStatus.Completed => DovetailMetrics.CompletionStage,
+            SubmissionStatus.Failed => DovetailMetrics.FailureStage,
+            SubmissionStatus.Expired => DovetailMetrics.ExpiryStage,
+            _ => null,
+        };
+        if (finalStage is not null)
+        {
+            DovetailMetrics.RecordStage(finalStage, sinceCreated);
+        }
+    }
+
+    /// <summary>
+    /// Starts the scope that puts the submission id and a correlation id on every log line of this call. The
+    /// correlation id is the one the caller passed, else the one in the Orleans request context, else the one
+    /// stored when the submission was created.
+    /// </summary>
+    private IDisposable? BeginLogScope(string? correlationId = null) =>
+        _logger.BeginScope(LogScope.ForSubmission(Id, correlationId ?? CorrelationContext.Current ?? State.CorrelationId));
 
     private AddDataOutcome OutcomeOfStoredData() => State.Status switch
     {
