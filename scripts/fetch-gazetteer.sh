@@ -17,16 +17,9 @@ if [[ -f "${target}" ]] && [[ "$(stat -c %s "${target}")" -eq "${expected_bytes}
   exit 0
 fi
 
-if ! command -v npm >/dev/null 2>&1 && [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-  # A fresh Debian machine with only the .NET SDK has no npm; Debian's package brings it.
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
-fi
-
-if ! command -v npm >/dev/null 2>&1; then
-  echo "npm is required to fetch ${package}@${version}; install Node.js and npm, then run this script again." >&2
-  exit 1
-fi
+# shellcheck source=lib/npm.sh
+source "${repo_root}/scripts/lib/npm.sh"
+ensure_npm "${package}@${version}"
 
 work_dir="$(mktemp -d)"
 trap 'rm -rf "${work_dir}"' EXIT

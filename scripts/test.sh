@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: fetches the gazetteer data, starts PostgreSQL, then
-# `dotnet test`. Extra arguments go to `dotnet test` (for example `--filter FullyQualifiedName~Api`).
+# Runs every test of the solution on a fresh machine: fetches the gazetteer data and the S3 emulator, starts
+# PostgreSQL, then runs `dotnet test`. Extra arguments go to `dotnet test` (for example `--filter FullyQualifiedName~Api`).
 # Test results are written as TRX files under artifacts/test-results.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 scripts/fetch-gazetteer.sh
+scripts/fetch-s3rver.sh
 scripts/postgres.sh start
 eval "$(scripts/postgres.sh env)"
 

@@ -12,6 +12,11 @@ if (args.Contains("migrate"))
     return await MigrateCommand.RunAsync(builder.Configuration);
 }
 
+if (args.FirstOrDefault() == LakeCommand.Name)
+{
+    return await LakeCommand.RunAsync(args, builder.Configuration);
+}
+
 // Applying the schema at start-up suits development and single-silo set-ups; clusters run `migrate` once instead.
 await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 
@@ -30,13 +35,28 @@ builder.UseOrleans(silo =>
 builder.Services.AddDovetailHealthChecks(builder.Configuration);
 builder.Services.AddDovetailTelemetry(builder.Configuration, "dovetail-silo");
 
+// The dashboard shows grain activity across the cluster, so deployments reachable by others set
+// Dashboard:RequireAuthentication and give the keys that may open it.
+var dashboardRequiresKey = DashboardAuthentication.IsRequired(builder.Configuration);
+if (dashboardRequiresKey)
+{
+    builder.Services.AddDashboardKeyAuthentication(builder.Configuration);
+}
+
 // Kubernetes gives a pod its termination grace period before killing it. The host's shutdown timeout stays below
 // it, so a silo can hand its grains over and leave the membership table in time.
 builder.Services.Configure<HostOptions>(options =>
     options.ShutdownTimeout = builder.Configuration.GetValue("Silo:ShutdownTimeout", TimeSpan.FromSeconds(45)));
 
 var app = builder.Build();
-app.MapOrleansDashboard(routePrefix: "/dashboard");
+var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+if (dashboardRequiresKey)
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    dashboard.RequireAuthorization(DashboardAuthentication.SchemeName);
+}
+
 app.MapDovetailHealthChecks();
 app.MapPrometheusScrapingEndpoint();
 await app.RunAsync();

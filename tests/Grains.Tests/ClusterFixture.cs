@@ -18,7 +18,15 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>This cluster's own lake folder, removed when the fixture is disposed.</summary>
     public string LakeRoot { get; } = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}");
 
+    /// <summary>The service id of this cluster, which tells its shared test services apart from other clusters'.</summary>
+    public string ServiceId { get; } = $"dovetail-grains-{Guid.NewGuid():N}";
+
     protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>Adds to the cluster before it is built, for example a silo configurator that replaces a service.</summary>
+    protected virtual void Configure(TestClusterBuilder builder)
     {
     }
 
@@ -27,6 +35,7 @@ public class ClusterFixture : IAsyncLifetime
         Gazetteer = await GazetteerServer.StartAsync(GazetteerData.Path, cancellationToken: TestContext.Current.CancellationToken);
 
         var builder = new TestClusterBuilder(2);
+        builder.Options.ServiceId = ServiceId;
         var settings = new Dictionary<string, string>
         {
             ["Lookup:BaseAddress"] = Gazetteer.BaseAddress.ToString(),
@@ -47,6 +56,7 @@ public class ClusterFixture : IAsyncLifetime
 
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+        Configure(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -89,12 +89,7 @@ public static class DovetailSiloBuilderExtensions
             .Bind(configuration.GetSection(ChangeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<LakeOptions>()
-            .Bind(configuration.GetSection(LakeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddSingleton<ILakeStore, LocalLakeStore>();
-        services.TryAddSingleton<LakePublisher>();
+        services.AddDovetailLake(configuration);
         services.TryAddSingleton<IChangeBuffer, MemoryChangeBuffer>();
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))

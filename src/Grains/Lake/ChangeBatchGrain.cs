@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Lake;
 using Dovetail.Grains.Lake.Buffer;
+using Dovetail.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
@@ -27,7 +29,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
     private readonly IChangeBuffer _buffer;
     private readonly LakePublisher _lake;
     private readonly LakeOptions _options;
-    private readonly TimeProvider _time;
+    private readonly LakeClock _time;
     private readonly ILogger<ChangeBatchGrain> _logger;
     private readonly HashSet<string> _runningQueries = new(StringComparer.Ordinal);
     private ChangeBufferStatus _status = new(null, 1, 0, 0);
@@ -37,7 +39,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         IChangeBuffer buffer,
         LakePublisher lake,
         IOptions<LakeOptions> options,
-        TimeProvider time,
+        LakeClock time,
         ILogger<ChangeBatchGrain> logger)
     {
         _buffer = buffer;
@@ -93,6 +95,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
             return;
         }
 
+        DovetailMetrics.RecordStreamEvents(1, (int)Partition);
         _status = _status with { WindowStart = windowStart, Count = _status.Count + 1, Bytes = _status.Bytes + bytes };
         if (opening)
         {
@@ -149,6 +152,11 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         }
 
         var batch = new LakeBatch(Partition, windowStart, _status.NextSequence, contents.Changes);
+        using var activity = DovetailActivitySource.StartWithLinksTo("lake.flush", batch.Changes.Select(change => change.TraceParent));
+        activity?.SetTag("dovetail.partition", Partition);
+        activity?.SetTag("dovetail.lake.object", batch.ObjectPath);
+        activity?.SetTag("dovetail.lake.records", batch.Changes.Count);
+        var started = Stopwatch.GetTimestamp();
         LakeManifest manifest;
         try
         {
@@ -165,6 +173,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         var now = _time.GetUtcNow();
         await _buffer.CompleteAsync(
             Partition, contents, manifest.ObjectPath, closeWindow, now, now - PublishedRetention, CancellationToken.None);
+        DovetailMetrics.RecordFlush(Stopwatch.GetElapsedTime(started), manifest.Records, manifest.Bytes);
         ChangeBatchLog.Published(_logger, Partition, manifest.Records, manifest.Bytes, manifest.ObjectPath, trigger);
 
         if (closeWindow)

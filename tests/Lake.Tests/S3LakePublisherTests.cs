@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Dovetail.Grains.Abstractions.Changes;
+using Dovetail.Grains.Abstractions.Submissions;
+using Dovetail.Grains.Lake;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Dovetail.Lake.Tests;
+
+public sealed class S3LakePublisherTests(S3rverFixture s3rver)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PublishAsync_Batch_ManifestMatchesStoredObject()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 17, 6, 0, TimeSpan.Zero));
+        var publisher = new LakePublisher(s3rver.CreateStore(S3rverFixture.FreshPrefix()), time);
+        var windowStart = new DateTimeOffset(2026, 12, 4, 17, 5, 0, TimeSpan.Zero);
+        var changes = Enumerable.Range(1, 250).Select(version => Change(windowStart, version)).ToList();
+        var batch = new LakeBatch(Partition: 3, windowStart, Sequence: 1, changes);
+
+        var published = await publisher.PublishAsync(batch, Cancellation);
+
+        var manifest = await publisher.ReadManifestAsync(LakeObjectName.ManifestPath(batch.ObjectPath), Cancellation);
+        Assert.NotNull(manifest);
+        Assert.Equal(published, manifest);
+        await using var stream = await publisher.Store.OpenReadAsync(batch.ObjectPath, Cancellation);
+        Assert.NotNull(stream);
+        var bytes = await TestStreams.ReadAllAsync(stream, Cancellation);
+        Assert.Equal(manifest.Bytes, bytes.Length);
+        Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(manifest.Records, await CountLinesAsync(bytes));
+        Assert.Equal(changes.Count, manifest.Records);
+    }
+
+    private static SubmissionChanged Change(DateTimeOffset windowStart, int version)
+    {
+        var submissionId = "sub-lake-s3";
+        return new SubmissionChanged(
+            SubmissionChanged.EventIdOf(submissionId, version),
+            submissionId,
+            version,
+            SubmissionStatus.Accepted,
+            windowStart.AddSeconds(version),
+            "created",
+            "client-1",
+            $"corr-{version}",
+            TraceParent: null,
+            DocumentJson: $$"""{"id":"{{submissionId}}","version":{{version}},"note":"naïve café ✓"}""");
+    }
+
+    private static async Task<int> CountLinesAsync(byte[] gzipNdjson)
+    {
+        using var compressed = new MemoryStream(gzipNdjson);
+        await using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var lines = 0;
+        while (await reader.ReadLineAsync(Cancellation) is { } line)
+        {
+            Assert.StartsWith("{", line, StringComparison.Ordinal);
+            lines++;
+        }
+
+        return lines;
+    }
+}
