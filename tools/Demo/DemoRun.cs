@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Dovetail.Demo.Hosting;
+using Dovetail.Demo.Lake;
 using Dovetail.Demo.Options;
 using Dovetail.Demo.Places;
 using Dovetail.Demo.Running;
 using Dovetail.Demo.Stats;
 using Dovetail.Demo.Summary;
+using Dovetail.Grains.Lake.Reconcile;
 using Spectre.Console;
 
 namespace Dovetail.Demo;
@@ -15,6 +17,9 @@ namespace Dovetail.Demo;
 internal static class DemoRun
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    // The last window closes two seconds after the last commit, and its query follows at once.
+    private static readonly TimeSpan LakeBound = TimeSpan.FromSeconds(60);
 
     public static async Task<int> ExecuteAsync(DemoOptions options, IAnsiConsole console)
     {
@@ -51,6 +56,8 @@ internal static class DemoRun
             var calls = before is not null && after is not null ? after.Since(before) : null;
             var dashboard = await HasDashboardAsync(apiHttp, console, closing.Token);
 
+            using var lakeCheck = new CancellationTokenSource(LakeBound + TimeSpan.FromSeconds(60));
+            var lake = await CheckLakeAsync(services, new DovetailApiClient(apiHttp), outcomes, console, lakeCheck.Token);
             var statistics = RunStatistics.From(outcomes);
             var sampleId = outcomes.Select(outcome => outcome.Id).FirstOrDefault(id => id is not null);
             var summary = new DemoSummary(
@@ -61,7 +68,8 @@ internal static class DemoRun
                 calls,
                 calls is null ? countersError ?? countersErrorAfter ?? "no --gazetteer URL given" : null,
                 DemoLinks.Create(apiUrl, sampleId, dashboard, services?.ApiKeyPath),
-                services?.LogPaths.ToList() ?? []);
+                services?.LogPaths.ToList() ?? [],
+                lake);
 
             SummaryTable.Write(console, summary);
             await WriteSummaryFileAsync(summary, console, closing.Token);
@@ -134,6 +142,36 @@ internal static class DemoRun
                     client, runId, () => submitted.Increment(1), () => finished.Increment(1));
                 return await runner.RunAllAsync(plans, concurrency, cancellationToken);
             });
+    }
+
+    // Only local mode knows where the lake is; a run against a running API leaves the check to the reconcile command.
+    private static async Task<LakeReconciliation?> CheckLakeAsync(
+        LocalServices? services,
+        DovetailApiClient client,
+        IReadOnlyList<SubmissionOutcome> outcomes,
+        IAnsiConsole console,
+        CancellationToken cancellationToken)
+    {
+        if (services is null)
+        {
+            return null;
+        }
+
+        var ids = outcomes.Select(outcome => outcome.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await File.WriteAllLinesAsync(services.SubmissionIdsPath, ids, cancellationToken);
+        console.WriteLine($"Reconciling {ids.Count} submissions with the lake in {services.LakeRoot}.");
+        try
+        {
+            var reconciliation = await LakeCheck.WaitUntilReconciledAsync(client, services.LakeRoot, ids, LakeBound, cancellationToken);
+            await ReconcileCommand.WriteAsync(Console.Out, reconciliation);
+            return reconciliation;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException
+            or InvalidDataException or IOException or TaskCanceledException)
+        {
+            console.MarkupLineInterpolated($"[red]Reconciling the lake failed: {exception.Message}[/]");
+            return new LakeReconciliation(0, 0, 0, [], [], [], [$"reconcile failed: {exception.Message}"]);
+        }
     }
 
     private static async Task<(GazetteerCounters? Counters, string? Error)> ReadCountersAsync(

@@ -1,6 +1,12 @@
 using Dovetail.Demo;
+using Dovetail.Demo.Lake;
 using Dovetail.Demo.Options;
 using Spectre.Console;
+
+if (args.FirstOrDefault() == ReconcileCommand.Name)
+{
+    return await ReconcileCommand.RunAsync(args, Console.Out, CancellationToken.None);
+}
 
 var parsed = DemoOptionsParser.Parse(args);
 if (parsed.ShowHelp)

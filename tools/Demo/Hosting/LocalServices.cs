@@ -26,6 +26,12 @@ internal sealed class LocalServices(RepositoryLayout layout, HttpClient http) : 
     /// <summary>A file that contains <see cref="ApiKey"/>, readable only by the current user, for manual requests.</summary>
     public string ApiKeyPath => Path.Combine(layout.ArtifactsDirectory, "api-key");
 
+    /// <summary>The lake folder of this run; it starts empty, like the rest of local mode's state.</summary>
+    public string LakeRoot => Path.Combine(layout.ArtifactsDirectory, "lake");
+
+    /// <summary>The file that lists this run's submission ids, one per line, for the reconcile command.</summary>
+    public string SubmissionIdsPath => Path.Combine(layout.ArtifactsDirectory, "submissions.txt");
+
     public IEnumerable<string> LogPaths =>
         new[] { _gazetteer?.LogPath, _api?.LogPath }.OfType<string>();
 
@@ -38,6 +44,11 @@ internal sealed class LocalServices(RepositoryLayout layout, HttpClient http) : 
 
         Directory.CreateDirectory(layout.ArtifactsDirectory);
         WriteApiKeyFile();
+        if (Directory.Exists(LakeRoot))
+        {
+            Directory.Delete(LakeRoot, recursive: true);
+        }
+
         var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var environment = new Dictionary<string, string>
         {
@@ -71,6 +82,10 @@ internal sealed class LocalServices(RepositoryLayout layout, HttpClient http) : 
                 "--urls", ApiUrl.AbsoluteUri.TrimEnd('/'),
                 $"--Lookup:BaseAddress={GazetteerUrl.AbsoluteUri}",
                 "--Submissions:AdditionalDataDeadline=00:05:00",
+                $"--Lake:Root={LakeRoot}",
+
+                // Short windows publish and query the last changes within seconds, before the demo checks the lake.
+                "--Lake:Window=00:00:02",
             ],
             apiEnvironment,
             Path.Combine(layout.ArtifactsDirectory, $"api-{stamp}.log"));

@@ -50,6 +50,13 @@ internal sealed class DovetailApiClient(HttpClient http)
         return SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), maxAttempts: 1, cancellationToken);
     }
 
+    /// <summary>Reads a submission's timeline once.</summary>
+    public Task<ApiResponse> GetTimelineAsync(string id, CancellationToken cancellationToken)
+    {
+        var path = new Uri($"v1/submissions/{Uri.EscapeDataString(id)}/events", UriKind.Relative);
+        return SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), maxAttempts: 1, cancellationToken);
+    }
+
     private static HttpRequestMessage CreatePost(Uri path, string json, string correlationId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)

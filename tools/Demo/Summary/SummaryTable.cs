@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dovetail.Demo.Stats;
+using Dovetail.Grains.Lake.Reconcile;
 using Spectre.Console;
 
 namespace Dovetail.Demo.Summary;
@@ -22,6 +23,11 @@ internal static class SummaryTable
         console.Write(ByPlaceKind(statistics));
         console.Write(Latencies(statistics));
         console.Write(Calls(summary));
+        if (summary.Lake is { } lake)
+        {
+            console.Write(Lake(lake));
+        }
+
         WriteProblems(console, statistics);
         console.Write(Links(summary));
 
@@ -93,6 +99,20 @@ internal static class SummaryTable
 
         // The stand-in cannot tell a retry from a first call. Each rejected call is one the API had to retry or give up.
         AddCount(table, "rejected, so retried or given up (throttled + failed)", calls.Throttled + calls.Failed);
+        return table;
+    }
+
+    private static Table Lake(LakeReconciliation lake)
+    {
+        var table = new Table().Title("The run's changes in the lake")
+            .AddColumn("Check").AddColumn(new TableColumn("Count").RightAligned());
+        AddCount(table, "objects with this run's records", lake.Objects);
+        AddCount(table, "records (one per committed change)", lake.Records);
+        AddCount(table, "query results", lake.QueryResults);
+        AddCount(table, "missing changes", lake.Missing.Count);
+        AddCount(table, "duplicated changes", lake.Duplicated.Count);
+        AddCount(table, "unexpected changes", lake.Unexpected.Count);
+        AddCount(table, "objects without a matching query result", lake.ResultProblems.Count);
         return table;
     }
 
