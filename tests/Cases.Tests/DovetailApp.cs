@@ -34,6 +34,11 @@ public class DovetailApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
+    /// <summary>Adds to the application's services, for example an exporter that keeps spans for the test.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         Gazetteer = await GazetteerServer.StartAsync(RepositoryFiles.GazetteerData, cancellationToken: TestContext.Current.CancellationToken);
@@ -89,6 +94,7 @@ public class DovetailApp : WebApplicationFactory<Program>, IAsyncLifetime
             });
             services.PostConfigure<DevelopmentClusterMembershipOptions>(options =>
                 options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, siloPort));
+            ConfigureServices(services);
         });
     }
 
