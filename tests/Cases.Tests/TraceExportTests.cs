@@ -8,9 +8,9 @@ using OpenTelemetry.Trace;
 namespace Dovetail.Cases.Tests;
 
 /// <summary>
-/// The spans that the product exports for one submission, kept by an in-memory exporter: the first POST, its grain
-/// calls, the lookup worker and the external call share the caller's trace id; the second POST and the lake flush
-/// link to that trace; the correlation id is on the spans, the external request, the lake record and the query
+/// The spans that the product exports for one submission, kept by an in-memory exporter. The first POST, its grain
+/// calls, the lookup worker and the external call share the caller's trace id. The second POST and the lake flush
+/// link to that trace. The correlation id is on the spans, the external request, the lake record and the query
 /// result.
 /// </summary>
 public sealed class TraceExportTests(TraceExportTests.App app) : IClassFixture<TraceExportTests.App>
