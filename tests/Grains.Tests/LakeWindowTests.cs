@@ -70,6 +70,24 @@ public sealed class LakeWindowTests(FakeClockLakeFixture fixture) : IClassFixtur
         Assert.Equal(TimeSpan.Zero, TimeSpan.FromTicks(expectedStart.UtcTicks % Window.Ticks));
     }
 
+    [Fact]
+    public async Task FlushThenSameWindow_AddsSecondObject()
+    {
+        const int partition = 4;
+        var window = LakeObjectName.WindowStart(fixture.Clock.GetUtcNow(), Window);
+        await SendAsync(partition, "flush-a", fixture.Clock.GetUtcNow());
+        await WaitForBufferedAsync(partition, 1);
+        await fixture.Grains.GetGrain<IChangeBatchGrain>(partition).FlushAsync();
+
+        await SendAsync(partition, "flush-b", fixture.Clock.GetUtcNow());
+        await WaitForBufferedAsync(partition, 1);
+        await fixture.Grains.GetGrain<IChangeBatchGrain>(partition).FlushAsync();
+        var records = await WaitForRecordsAsync(partition, ["flush-a", "flush-b"]);
+
+        Assert.Equal(LakeObjectName.ObjectPath(partition, window, 1), records.Single(record => record.SubmissionId == "flush-a").ObjectPath);
+        Assert.Equal(LakeObjectName.ObjectPath(partition, window, 2), records.Single(record => record.SubmissionId == "flush-b").ObjectPath);
+    }
+
     private async Task SendAsync(int partition, string submissionId, DateTimeOffset occurredAt)
     {
         var stream = fixture.Cluster.Client.GetStreamProvider(ChangeStreams.ProviderName)

@@ -99,6 +99,8 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         _status = _status with { WindowStart = windowStart, Count = _status.Count + 1, Bytes = _status.Bytes + bytes };
         if (opening)
         {
+            // The buffer chose the new window's first sequence number, which continues a window closed early.
+            _status = await _buffer.ReadStatusAsync(Partition, CancellationToken.None);
             StartWindowTimer();
             await RegisterFlushReminderAsync();
         }

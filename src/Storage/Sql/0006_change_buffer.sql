@@ -3,13 +3,15 @@
 -- dies loses nothing the stream delivered. Publishing an object moves its event ids to the published table and
 -- advances the partition's cursor in one transaction.
 
--- One row per partition: the open fixed window (null when nothing is buffered) and the sequence number of the
--- next object in that window.
+-- One row per partition: the open fixed window (null when nothing is buffered), the window of the last published
+-- object, and the sequence number of the next object. A flush can close a window before it ends; events that come
+-- later in the same window then continue its sequence instead of reusing, and so replacing, a published name.
 CREATE TABLE IF NOT EXISTS dovetail_change_partition
 (
     service_id text NOT NULL,
     partition bigint NOT NULL,
     window_start timestamptz NULL,
+    last_window_start timestamptz NULL,
     next_sequence integer NOT NULL DEFAULT 1,
     CONSTRAINT pk_dovetail_change_partition PRIMARY KEY (service_id, partition)
 );

@@ -83,7 +83,33 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         await buffer.CompleteAsync(4, contents, "changes/x-0001.ndjson.gz", closeWindow: true, Window, Window.AddDays(-1), ct);
 
         Assert.Equal(["a:2"], (await buffer.ReadAsync(4, ct)).Changes.Select(change => change.EventId));
-        Assert.Equal(1, (await buffer.ReadStatusAsync(4, ct)).NextSequence);
+        Assert.Null((await buffer.ReadStatusAsync(4, ct)).WindowStart);
+    }
+
+    [Fact]
+    public async Task Append_SameWindowAfterEarlyClose_ContinuesSequence()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var buffer = NewBuffer("service-a");
+        await buffer.AppendAsync(9, Change("a", 1), 10, Window, ct);
+        await buffer.CompleteAsync(9, await buffer.ReadAsync(9, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+
+        await buffer.AppendAsync(9, Change("b", 1), 10, Window, ct);
+
+        Assert.Equal(new ChangeBufferStatus(Window, 2, 1, 10), await buffer.ReadStatusAsync(9, ct));
+    }
+
+    [Fact]
+    public async Task Append_LaterWindowAfterClose_StartsSequenceAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var buffer = NewBuffer("service-a");
+        await buffer.AppendAsync(10, Change("a", 1), 10, Window, ct);
+        await buffer.CompleteAsync(10, await buffer.ReadAsync(10, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+
+        await buffer.AppendAsync(10, Change("b", 1), 10, Window.AddMinutes(5), ct);
+
+        Assert.Equal(new ChangeBufferStatus(Window.AddMinutes(5), 1, 1, 10), await buffer.ReadStatusAsync(10, ct));
     }
 
     [Fact]

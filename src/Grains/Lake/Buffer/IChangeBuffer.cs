@@ -14,7 +14,9 @@ public interface IChangeBuffer
 
     /// <summary>
     /// Appends <paramref name="change"/> unless its event id is buffered or was published already, and opens the
-    /// window <paramref name="windowStart"/> when no window is open. Returns false for a duplicate.
+    /// window <paramref name="windowStart"/> when no window is open. Reopening the window of the last published
+    /// object continues its sequence, so a window closed early by a flush never reuses an object name. Returns false
+    /// for a duplicate.
     /// </summary>
     Task<bool> AppendAsync(long partition, SubmissionChanged change, long bytes, DateTimeOffset windowStart, CancellationToken cancellationToken);
 
@@ -24,7 +26,7 @@ public interface IChangeBuffer
     /// <summary>
     /// Records that the events up to <see cref="ChangeBufferContents.LastPosition"/> are published in
     /// <paramref name="objectPath"/>, in one transaction: their ids move to the published set, the object waits
-    /// for its query step, and the cursor moves to the next sequence number, or closes the window when
+    /// for its query step, and the cursor moves to the next sequence number and also closes the window when
     /// <paramref name="closeWindow"/> is true. Published ids older than <paramref name="forgetBefore"/> are dropped.
     /// </summary>
     Task CompleteAsync(

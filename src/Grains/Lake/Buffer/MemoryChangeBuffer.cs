@@ -35,7 +35,12 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
             }
 
             state.Buffer.Add(new Entry(++state.LastPosition, change, bytes));
-            state.WindowStart ??= windowStart;
+            if (state.WindowStart is null)
+            {
+                state.NextSequence = state.LastWindowStart == windowStart ? state.NextSequence : 1;
+                state.WindowStart = windowStart;
+            }
+
             return Task.FromResult(true);
         }
     }
@@ -71,7 +76,8 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
 
             state.Buffer.RemoveAll(entry => entry.Position <= published.LastPosition);
             state.PendingQueries.Add(objectPath);
-            state.NextSequence = closeWindow ? 1 : state.NextSequence + 1;
+            state.NextSequence++;
+            state.LastWindowStart = state.WindowStart;
             state.WindowStart = closeWindow ? null : state.WindowStart;
             foreach (var old in _published.Where(entry => entry.Value < forgetBefore).Select(entry => entry.Key).ToList())
             {
@@ -90,7 +96,6 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
             if (state.Buffer.Count == 0)
             {
                 state.WindowStart = null;
-                state.NextSequence = 1;
             }
 
             return Task.CompletedTask;
@@ -134,6 +139,8 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
         public HashSet<string> PendingQueries { get; } = new(StringComparer.Ordinal);
 
         public DateTimeOffset? WindowStart { get; set; }
+
+        public DateTimeOffset? LastWindowStart { get; set; }
 
         public int NextSequence { get; set; } = 1;
 

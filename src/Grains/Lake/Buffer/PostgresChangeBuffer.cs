@@ -30,7 +30,12 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
             INSERT INTO dovetail_change_partition (service_id, partition, window_start, next_sequence)
             SELECT @service_id, @partition, @window_start, 1 FROM appended
             ON CONFLICT (service_id, partition) DO UPDATE
-                SET window_start = COALESCE(dovetail_change_partition.window_start, EXCLUDED.window_start)
+                SET window_start = COALESCE(dovetail_change_partition.window_start, EXCLUDED.window_start),
+                    next_sequence = CASE
+                        WHEN dovetail_change_partition.window_start IS NOT NULL THEN dovetail_change_partition.next_sequence
+                        WHEN dovetail_change_partition.last_window_start = EXCLUDED.window_start THEN dovetail_change_partition.next_sequence
+                        ELSE 1
+                    END
             RETURNING 1
         )
         SELECT count(*) FROM appended;
@@ -71,7 +76,8 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
 
     private const string AdvanceCursorSql = """
         UPDATE dovetail_change_partition
-        SET next_sequence = CASE WHEN @close_window THEN 1 ELSE next_sequence + 1 END,
+        SET next_sequence = next_sequence + 1,
+            last_window_start = window_start,
             window_start = CASE WHEN @close_window THEN NULL ELSE window_start END
         WHERE service_id = @service_id AND partition = @partition;
         """;
@@ -82,7 +88,7 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
         """;
 
     private const string CloseEmptyWindowSql = """
-        UPDATE dovetail_change_partition SET window_start = NULL, next_sequence = 1
+        UPDATE dovetail_change_partition SET window_start = NULL
         WHERE service_id = @service_id AND partition = @partition
           AND NOT EXISTS (SELECT 1 FROM dovetail_change_buffer WHERE service_id = @service_id AND partition = @partition);
         """;
