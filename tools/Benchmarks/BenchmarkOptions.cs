@@ -8,11 +8,12 @@ namespace Dovetail.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        Usage: Dovetail.Benchmarks <pick|get|all> [options]
+        Usage: Dovetail.Benchmarks <pick|get|all|lake> [options]
 
           pick   peak managed memory of the gazetteer client while it picks one item from large JSON arrays
           get    requests per second and p99 latency of GET /v1/submissions/{id} against a bare endpoint
           all    both, pick first
+          lake   events per second from the change stream into lake objects, against writing the same objects directly
 
         Options:
           --synthetic-items N  generated items in the synthetic array, about 100 bytes each (default 5000000)
@@ -23,7 +24,13 @@ internal sealed record BenchmarkOptions
           --rounds N           measured rounds of the get comparison, each loading both endpoints (default 1)
           --generator NAME     wrk or http (an in-process HttpClient loop); default wrk when it is on the PATH
           --log-level LEVEL    Logging:LogLevel:Default for the API and the bare endpoint (default: their own)
+          --events N           change events that the lake benchmark publishes (default 50000)
+          --publishers N       concurrent publishing loops of the lake benchmark (default 64)
+          --max-object-bytes N Lake:MaxObjectBytes of the lake benchmark's silo (default 1048576)
         """;
+
+    // LakeOptions.MaxObjectBytes rejects smaller limits, so the silo would not start.
+    private const long MinimumObjectBytes = 1024;
 
     public required string Command { get; init; }
 
@@ -44,10 +51,17 @@ internal sealed record BenchmarkOptions
 
     public string? LogLevel { get; init; }
 
+    public int Events { get; init; } = 50_000;
+
+    public int Publishers { get; init; } = 64;
+
+    public long MaxObjectBytes { get; init; } = 1024 * 1024;
+
     /// <summary>Parses the arguments, or returns an error message that names the invalid argument.</summary>
     public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> arguments)
     {
-        if (arguments.Count == 0 || arguments[0] is not (BenchmarkCommand.Pick or BenchmarkCommand.Get or BenchmarkCommand.All))
+        if (arguments.Count == 0 || arguments[0] is not (BenchmarkCommand.Pick or BenchmarkCommand.Get or BenchmarkCommand.All
+            or BenchmarkCommand.Lake))
         {
             return (null, arguments.Count == 0 ? "A subcommand is required." : $"Unknown subcommand '{arguments[0]}'.");
         }
@@ -72,6 +86,11 @@ internal sealed record BenchmarkOptions
                 "--rounds" => ParsePositive(value) is { } rounds ? options with { Rounds = (int)rounds } : null,
                 "--generator" when value is "wrk" or "http" => options with { Generator = value },
                 "--log-level" when value.Length > 0 => options with { LogLevel = value },
+                "--events" => ParsePositive(value) is { } events ? options with { Events = (int)events } : null,
+                "--publishers" => ParsePositive(value) is { } publishers ? options with { Publishers = (int)publishers } : null,
+                "--max-object-bytes" => ParsePositive(value) is { } bytes and >= MinimumObjectBytes
+                    ? options with { MaxObjectBytes = bytes }
+                    : null,
                 _ => null,
             };
             if (next is null)

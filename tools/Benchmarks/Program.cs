@@ -2,12 +2,14 @@ using System.Runtime;
 using System.Runtime.InteropServices;
 using Dovetail.Benchmarks;
 using Dovetail.Benchmarks.Hosting;
+using Dovetail.Benchmarks.Lake;
 using Dovetail.Benchmarks.Picking;
 using Dovetail.Benchmarks.Reading;
 
 // Benchmarks that print figures for two targets: the gazetteer client's memory while picking from a large array,
-// and the read path's request rate next to a bare ASP.NET Core endpoint. Exit status: 0 all passed, 1 a target
-// was missed, 2 the run could not be set up.
+// and the read path's request rate next to a bare ASP.NET Core endpoint. A third, lake, prints the change pipeline's
+// rate next to writing the same objects directly. It has no target, so it fails only when the lake misses events.
+// Exit status: 0 all passed, 1 a target was missed, 2 the run could not be set up.
 if (args is [BenchmarkCommand.BareServer, var documentPath, .. var bareHostArguments])
 {
     await BareServer.RunAsync(documentPath, bareHostArguments);
@@ -37,6 +39,15 @@ Console.WriteLine(
 
 try
 {
+    if (options.Command == BenchmarkCommand.Lake)
+    {
+        var lake = await LakeBenchmark.RunAsync(options.Events, options.Publishers, options.MaxObjectBytes, cancellation.Token);
+        LakeReport.WriteLines(lake);
+        Console.WriteLine();
+        Console.WriteLine($"Finished at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
+        return lake.Complete ? 0 : 1;
+    }
+
     var layout = RepositoryLayout.Find();
     await using var gazetteer = await GazetteerProcess.StartAsync(layout, cancellation.Token);
     Console.WriteLine($"gazetteer stand-in started (process {gazetteer.ProcessId}) at {gazetteer.BaseAddress}");
