@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Dovetail.Grains.Lake;
 
 namespace Dovetail.Cases.Tests;
 
@@ -103,13 +103,12 @@ public sealed class TraceContextTests(TraceContextTests.App app) : IClassFixture
             return records;
         }
 
-        foreach (var path in Directory.GetFiles(objects, "*.ndjson.gz", SearchOption.AllDirectories))
+        foreach (var path in Directory.GetFiles(objects, "*.parquet", SearchOption.AllDirectories))
         {
-            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip);
-            while (reader.ReadLine() is { } line)
+            using var file = File.OpenRead(path);
+            foreach (var record in LakeRecordReader.ReadAsync(file, TestContext.Current.CancellationToken).GetAwaiter().GetResult())
             {
-                records.Add(JsonDocument.Parse(line).RootElement.Clone());
+                records.Add(JsonSerializer.SerializeToElement(record));
             }
         }
 

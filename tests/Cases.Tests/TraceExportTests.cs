@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
+using Dovetail.Grains.Lake;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -73,10 +73,10 @@ public sealed class TraceExportTests(TraceExportTests.App app) : IClassFixture<T
         }
 
         using var second = await SubmissionClient.AddDataAsync(client, id, """{"note":"second half"}""");
-        var lakeRecord = await UntilAsync(() => ReadLake("changes", ".ndjson.gz", lines: true)
+        var lakeRecord = await UntilAsync(() => ReadLake("changes", ".parquet", records: true)
             .FirstOrDefault(record => record.GetProperty("submissionId").GetString() == id
                 && record.GetProperty("status").GetString() == "completed"));
-        var queryResult = await UntilAsync(() => ReadLake("results", ".json", lines: false)
+        var queryResult = await UntilAsync(() => ReadLake("results", ".json", records: false)
             .FirstOrDefault(result => result.GetProperty("submissions").EnumerateArray()
                 .Any(entry => entry.GetProperty("submissionId").GetString() == id)));
         var flush = await UntilAsync(() => app.SpansSnapshot()
@@ -123,7 +123,7 @@ public sealed class TraceExportTests(TraceExportTests.App app) : IClassFixture<T
         }
     }
 
-    private List<JsonElement> ReadLake(string prefix, string suffix, bool lines)
+    private List<JsonElement> ReadLake(string prefix, string suffix, bool records)
     {
         var documents = new List<JsonElement>();
         var folder = Path.Combine(app.LakeRoot, prefix);
@@ -134,17 +134,16 @@ public sealed class TraceExportTests(TraceExportTests.App app) : IClassFixture<T
 
         foreach (var path in Directory.GetFiles(folder, "*" + suffix, SearchOption.AllDirectories))
         {
-            if (!lines)
+            if (!records)
             {
                 documents.Add(JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone());
                 continue;
             }
 
-            using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip);
-            while (reader.ReadLine() is { } line)
+            using var file = File.OpenRead(path);
+            foreach (var record in LakeRecordReader.ReadAsync(file, TestContext.Current.CancellationToken).GetAwaiter().GetResult())
             {
-                documents.Add(JsonDocument.Parse(line).RootElement.Clone());
+                documents.Add(JsonSerializer.SerializeToElement(record));
             }
         }
 

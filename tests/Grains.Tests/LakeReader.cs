@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text.Json;
+using Dovetail.Grains.Lake;
 
 namespace Dovetail.Grains.Tests;
 
@@ -24,18 +24,10 @@ internal static class LakeReader
         foreach (var objectPath in ObjectPaths(root))
         {
             using var file = File.OpenRead(Path.Combine(root, objectPath));
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip);
-            while (reader.ReadLine() is { } line)
+            foreach (var record in LakeRecordReader.ReadAsync(file, CancellationToken.None).GetAwaiter().GetResult())
             {
-                var record = JsonDocument.Parse(line).RootElement;
                 records.Add(new Record(
-                    objectPath,
-                    record.GetProperty("eventId").GetString()!,
-                    record.GetProperty("submissionId").GetString()!,
-                    record.GetProperty("version").GetInt32(),
-                    record.GetProperty("status").GetString()!,
-                    record.GetProperty("correlationId").GetString()!));
+                    objectPath, record.EventId, record.SubmissionId, record.Version, record.Status, record.CorrelationId));
             }
         }
 

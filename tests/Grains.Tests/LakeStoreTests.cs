@@ -36,7 +36,7 @@ public sealed class LakeStoreTests : IDisposable
     {
         var path = LakeObjectName.ObjectPath(3, new DateTimeOffset(2026, 12, 4, 17, 5, 0, TimeSpan.Zero), 1);
 
-        Assert.Equal("changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.ndjson.gz", path);
+        Assert.Equal("changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.parquet", path);
         Assert.Equal("manifests/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.manifest.json", LakeObjectName.ManifestPath(path));
     }
 

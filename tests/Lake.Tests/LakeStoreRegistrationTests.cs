@@ -31,12 +31,12 @@ public sealed class LakeStoreRegistrationTests(S3rverFixture s3rver)
 
         using (var content = new MemoryStream(Encoding.UTF8.GetBytes("through the container")))
         {
-            await store.PutAsync("changes/a.ndjson.gz", content, Cancellation);
+            await store.PutAsync("changes/a.parquet", content, Cancellation);
         }
 
         Assert.IsType<S3LakeStore>(store);
         Assert.Equal($"s3://{S3rverFixture.Bucket}/{prefix}", store.Location);
-        await using var stream = await s3rver.CreateStore(prefix).OpenReadAsync("changes/a.ndjson.gz", Cancellation);
+        await using var stream = await s3rver.CreateStore(prefix).OpenReadAsync("changes/a.parquet", Cancellation);
         Assert.NotNull(stream);
         using var reader = new StreamReader(stream);
         Assert.Equal("through the container", await reader.ReadToEndAsync(Cancellation));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dovetail.Grains.Abstractions.Changes;
@@ -108,14 +107,8 @@ public sealed class S3LakePipelineTests(S3rverFixture s3rver)
 
     private static async Task<List<string>> ReadEventIdsAsync(ILakeStore store, string objectPath, CancellationToken ct)
     {
-        using var gzip = new GZipStream(new MemoryStream(await ReadBytesAsync(store, objectPath, ct)), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var ids = new List<string>();
-        while (await reader.ReadLineAsync(ct) is { } line)
-        {
-            ids.Add(JsonDocument.Parse(line).RootElement.GetProperty("eventId").GetString()!);
-        }
-
+        using var content = new MemoryStream(await ReadBytesAsync(store, objectPath, ct));
+        var ids = (await LakeRecordReader.ReadAsync(content, ct)).Select(record => record.EventId).ToList();
         return ids;
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Dovetail.Grains.Abstractions.Changes;
@@ -32,7 +31,7 @@ public sealed class S3LakePublisherTests(S3rverFixture s3rver)
         var bytes = await TestStreams.ReadAllAsync(stream, Cancellation);
         Assert.Equal(manifest.Bytes, bytes.Length);
         Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
-        Assert.Equal(manifest.Records, await CountLinesAsync(bytes));
+        Assert.Equal(manifest.Records, await CountRecordsAsync(bytes));
         Assert.Equal(changes.Count, manifest.Records);
     }
 
@@ -52,18 +51,11 @@ public sealed class S3LakePublisherTests(S3rverFixture s3rver)
             DocumentJson: $$"""{"id":"{{submissionId}}","version":{{version}},"note":"naïve café ✓"}""");
     }
 
-    private static async Task<int> CountLinesAsync(byte[] gzipNdjson)
+    private static async Task<int> CountRecordsAsync(byte[] parquet)
     {
-        using var compressed = new MemoryStream(gzipNdjson);
-        await using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var lines = 0;
-        while (await reader.ReadLineAsync(Cancellation) is { } line)
-        {
-            Assert.StartsWith("{", line, StringComparison.Ordinal);
-            lines++;
-        }
-
-        return lines;
+        using var content = new MemoryStream(parquet);
+        var records = await LakeRecordReader.ReadAsync(content, Cancellation);
+        Assert.All(records, record => Assert.StartsWith("{", record.Document, StringComparison.Ordinal));
+        return records.Count;
     }
 }

@@ -2,7 +2,7 @@ namespace Dovetail.Grains.Lake;
 
 /// <summary>
 /// The object store that holds the lake: a local folder or an S3 bucket. Paths are relative, with forward
-/// slashes, such as <c>changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.ndjson.gz</c>.
+/// slashes, such as <c>changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.parquet</c>.
 /// </summary>
 public interface ILakeStore
 {

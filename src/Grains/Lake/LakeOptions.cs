@@ -13,7 +13,9 @@ public sealed class LakeOptions
     [Required]
     public string Root { get; set; } = "lake";
 
-    /// <summary>A batch is published once its buffered events reach this many bytes of NDJSON.</summary>
+    /// <summary>
+    /// A batch is published once its buffered events reach this many bytes, counted as their uncompressed size.
+    /// </summary>
     [Range(1024, long.MaxValue)]
     public long MaxObjectBytes { get; set; } = 128L * 1024 * 1024;
 

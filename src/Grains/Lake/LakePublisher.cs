@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -23,16 +22,12 @@ public sealed class LakePublisher(ILakeStore store, TimeProvider time)
             throw new ArgumentException("A lake object needs at least one change.", nameof(batch));
         }
 
-        var staging = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}.ndjson.gz");
+        var staging = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}{LakeObjectName.ObjectSuffix}");
         try
         {
             await using var file = new FileStream(
                 staging, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            await using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                LakeRecordWriter.Write(gzip, batch.Changes);
-            }
-
+            await LakeRecordWriter.WriteAsync(file, batch.Changes, cancellationToken);
             file.Position = 0;
             var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
             var bytes = file.Length;

@@ -89,7 +89,7 @@ public sealed class LakeDeliveryTests(LakeDeliveryFixture fixture) : IClassFixtu
         Assert.Equal(expected.Count, records.Count);
         Assert.Equal(expected.Order(StringComparer.Ordinal), records.Select(record => record.EventId).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(files, file => file.EndsWith(".tmp", StringComparison.Ordinal));
-        Assert.Equal(published.Count, files.Count(file => file.EndsWith(".ndjson.gz", StringComparison.Ordinal)));
+        Assert.Equal(published.Count, files.Count(file => file.EndsWith(".parquet", StringComparison.Ordinal)));
     }
 
     // A create or second request sent through the killed silo's gateway fails to connect; sending it again is safe,

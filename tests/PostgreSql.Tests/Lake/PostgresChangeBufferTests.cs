@@ -62,13 +62,13 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         await buffer.AppendAsync(3, Change("a", 1), 10, Window, ct);
         var contents = await buffer.ReadAsync(3, ct);
 
-        await buffer.CompleteAsync(3, contents, "changes/x-0001.ndjson.gz", closeWindow: false, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(3, contents, "changes/x-0001.parquet", closeWindow: false, Window, Window.AddDays(-1), ct);
         var redelivered = await buffer.AppendAsync(3, Change("a", 1), 10, Window, ct);
         var status = await buffer.ReadStatusAsync(3, ct);
 
         Assert.False(redelivered);
         Assert.Equal(new ChangeBufferStatus(Window, 2, 0, 0), status);
-        Assert.Equal(["changes/x-0001.ndjson.gz"], await buffer.ReadPendingQueriesAsync(3, ct));
+        Assert.Equal(["changes/x-0001.parquet"], await buffer.ReadPendingQueriesAsync(3, ct));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         var contents = await buffer.ReadAsync(4, ct);
         await buffer.AppendAsync(4, Change("a", 2), 10, Window, ct);
 
-        await buffer.CompleteAsync(4, contents, "changes/x-0001.ndjson.gz", closeWindow: true, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(4, contents, "changes/x-0001.parquet", closeWindow: true, Window, Window.AddDays(-1), ct);
 
         Assert.Equal(["a:2"], (await buffer.ReadAsync(4, ct)).Changes.Select(change => change.EventId));
         Assert.Null((await buffer.ReadStatusAsync(4, ct)).WindowStart);
@@ -92,7 +92,7 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using var buffer = NewBuffer("service-a");
         await buffer.AppendAsync(9, Change("a", 1), 10, Window, ct);
-        await buffer.CompleteAsync(9, await buffer.ReadAsync(9, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(9, await buffer.ReadAsync(9, ct), "changes/1.parquet", true, Window, Window.AddDays(-1), ct);
 
         await buffer.AppendAsync(9, Change("b", 1), 10, Window, ct);
 
@@ -105,7 +105,7 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using var buffer = NewBuffer("service-a");
         await buffer.AppendAsync(10, Change("a", 1), 10, Window, ct);
-        await buffer.CompleteAsync(10, await buffer.ReadAsync(10, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(10, await buffer.ReadAsync(10, ct), "changes/1.parquet", true, Window, Window.AddDays(-1), ct);
 
         await buffer.AppendAsync(10, Change("b", 1), 10, Window.AddMinutes(5), ct);
 
@@ -118,10 +118,10 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using var buffer = NewBuffer("service-a");
         await buffer.AppendAsync(5, Change("a", 1), 10, Window, ct);
-        await buffer.CompleteAsync(5, await buffer.ReadAsync(5, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(5, await buffer.ReadAsync(5, ct), "changes/1.parquet", true, Window, Window.AddDays(-1), ct);
         await buffer.AppendAsync(5, Change("b", 1), 10, Window, ct);
 
-        await buffer.CompleteAsync(5, await buffer.ReadAsync(5, ct), "changes/2.ndjson.gz", true, Window.AddDays(2), Window.AddDays(1), ct);
+        await buffer.CompleteAsync(5, await buffer.ReadAsync(5, ct), "changes/2.parquet", true, Window.AddDays(2), Window.AddDays(1), ct);
 
         Assert.True(await buffer.AppendAsync(5, Change("a", 1), 10, Window, ct));
     }
@@ -144,9 +144,9 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         await using var buffer = NewBuffer("service-a");
         await buffer.AppendAsync(7, Change("a", 1), 10, Window, ct);
-        await buffer.CompleteAsync(7, await buffer.ReadAsync(7, ct), "changes/1.ndjson.gz", true, Window, Window.AddDays(-1), ct);
+        await buffer.CompleteAsync(7, await buffer.ReadAsync(7, ct), "changes/1.parquet", true, Window, Window.AddDays(-1), ct);
 
-        await buffer.CompleteQueryAsync(7, "changes/1.ndjson.gz", ct);
+        await buffer.CompleteQueryAsync(7, "changes/1.parquet", ct);
 
         Assert.Empty(await buffer.ReadPendingQueriesAsync(7, ct));
     }

@@ -7,7 +7,7 @@ namespace Dovetail.Benchmarks.Lake;
 /// <summary>
 /// Writes the objects that the pipeline published again, straight through <see cref="LakePublisher"/> into a
 /// <see cref="LocalLakeStore"/>, with no Orleans, stream or buffer in between: the same events in the same order and
-/// under the same names, so the same NDJSON lines, gzip settings and object sizes. As the batching grains do, one
+/// under the same names, so the same Parquet rows, compression and object sizes. As the batching grains do, one
 /// writer per partition runs at a time and the partitions run concurrently. The query step that the silo runs on
 /// every object is not part of this baseline.
 /// </summary>

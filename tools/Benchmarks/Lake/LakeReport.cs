@@ -17,7 +17,7 @@ internal static class LakeReport
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lake: pipeline {m.PipelineElapsed.TotalSeconds:F2} s from the first send to the last object (sending took "
             + $"{m.PublishElapsed.TotalSeconds:F2} s), direct write {m.DirectElapsed.TotalSeconds:F2} s; {m.Objects} objects "
-            + $"({m.SizeObjects} by the size limit of {m.MaxObjectBytes:N0} bytes), {Mib(m.LakeBytes)} MiB gzipped, "
+            + $"({m.SizeObjects} by the size limit of {m.MaxObjectBytes:N0} bytes), {Mib(m.LakeBytes)} MiB of Parquet, "
             + $"documents {m.MeanDocumentLength:F0} characters on average, {m.Partitions} partitions"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lake: commit-to-object latency by the size limit ({m.ObservedLatency.Count} events): {Latency(m.ObservedLatency)} "

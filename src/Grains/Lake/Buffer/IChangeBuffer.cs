@@ -51,7 +51,7 @@ public interface IChangeBuffer
 /// <param name="WindowStart">The start of the open window, or null when none is open.</param>
 /// <param name="NextSequence">The sequence number of the next object in the open window, from 1.</param>
 /// <param name="Count">How many events are buffered.</param>
-/// <param name="Bytes">The estimated NDJSON size of the buffered events.</param>
+/// <param name="Bytes">The estimated uncompressed size of the buffered events.</param>
 public sealed record ChangeBufferStatus(DateTimeOffset? WindowStart, int NextSequence, int Count, long Bytes);
 
 /// <param name="Changes">The buffered events in arrival order.</param>

@@ -7,9 +7,9 @@ namespace Dovetail.Grains.Lake.Queries;
 /// </summary>
 public static class LakeQueryPaths
 {
-    public const string ObjectPrefix = "changes/";
+    public const string ObjectPrefix = LakeObjectName.ObjectPrefix;
 
-    public const string ObjectSuffix = ".ndjson.gz";
+    public const string ObjectSuffix = LakeObjectName.ObjectSuffix;
 
     public const string ResultPrefix = "results/object-summary/";
 

@@ -23,6 +23,8 @@ public sealed class LakeQueryRunner(
 {
     public const string QueryName = "object-summary";
 
+    private const string LocalCopyPrefix = "dovetail-query-";
+
     // Extensions are never installed or loaded on demand, so a query that needs a missing one (such as httpfs for
     // s3:// paths) fails at once instead of trying to download it.
     private const string ConnectionString =
@@ -107,7 +109,7 @@ public sealed class LakeQueryRunner(
     {
         // DuckDB reads local files only here (s3:// needs an extension that is not linked in), so the object is
         // copied out of the store first.
-        var localCopy = Path.Combine(Path.GetTempPath(), $"dovetail-query-{Guid.NewGuid():N}{LakeQueryPaths.ObjectSuffix}");
+        var localCopy = Path.Combine(Path.GetTempPath(), $"{LocalCopyPrefix}{Guid.NewGuid():N}{LakeQueryPaths.ObjectSuffix}");
         try
         {
             string sha256;
@@ -129,10 +131,15 @@ public sealed class LakeQueryRunner(
             await store.PutAsync(resultPath, result, cancellationToken);
             return records;
         }
-        catch (Exception exception) when (exception.Message.Contains(localCopy, StringComparison.Ordinal))
+        catch (Exception exception) when (exception.Message.Contains(LocalCopyPrefix, StringComparison.Ordinal))
         {
             // DuckDB names the file it failed on, and the local copy's random name would make every reason differ.
-            throw new LakeQueryException(exception.Message.Replace(localCopy, objectPath, StringComparison.Ordinal), exception);
+            // It may also quote the query line that failed, cut to a width that can end inside that name, so the
+            // quoted line is dropped.
+            var message = exception.Message;
+            var context = message.IndexOf("\nLINE ", StringComparison.Ordinal);
+            message = context < 0 ? message : message[..context];
+            throw new LakeQueryException(message.Replace(localCopy, objectPath, StringComparison.Ordinal), exception);
         }
         finally
         {

@@ -4,8 +4,8 @@
 -- The result is one row: the record count and a JSON summary. Every list inside the summary has an explicit,
 -- total ORDER BY, so the same object always gives byte-identical output.
 WITH records AS (
-    -- The columns are declared rather than inferred, because documents differ in shape between versions (the
-    -- enrichment and result members appear only later), and inference from a sample could miss them.
+    -- The document is JSON text in every row; its members differ between versions (the enrichment and result
+    -- members appear only later), so they are read by path rather than as columns.
     SELECT
         submissionId AS submission_id,
         version,
@@ -15,22 +15,7 @@ WITH records AS (
         TRY_CAST(json_extract_string(document, '$.createdAt') AS TIMESTAMPTZ) AS created_at,
         TRY_CAST(json_extract_string(document, '$.enrichment.completedAt') AS TIMESTAMPTZ) AS enriched_at,
         TRY_CAST(json_extract_string(document, '$.updatedAt') AS TIMESTAMPTZ) AS updated_at
-    FROM read_json(
-        {{object_file}},
-        format = 'newline_delimited',
-        compression = 'gzip',
-        columns = {
-            eventId: 'VARCHAR',
-            submissionId: 'VARCHAR',
-            version: 'INTEGER',
-            status: 'VARCHAR',
-            occurredAt: 'VARCHAR',
-            cause: 'VARCHAR',
-            clientId: 'VARCHAR',
-            correlationId: 'VARCHAR',
-            traceParent: 'VARCHAR',
-            document: 'JSON'
-        })
+    FROM read_parquet({{object_file}})
 ),
 by_status_country AS (
     SELECT status, country, count(*) AS records

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Lake.Queries;
@@ -76,20 +75,15 @@ public sealed class LakeReconciler(LakePublisher publisher)
     {
         await using var stream = await publisher.Store.OpenReadAsync(objectPath, cancellationToken)
             ?? throw new InvalidDataException($"The manifest names '{objectPath}', but the lake has no such object.");
-        await using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
         var count = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        foreach (var record in await LakeRecordReader.ReadAsync(stream, cancellationToken))
         {
-            using var record = JsonDocument.Parse(line);
-            var submissionId = record.RootElement.GetProperty("submissionId").GetString();
-            if (submissionId is null || !committed.ContainsKey(submissionId))
+            if (!committed.ContainsKey(record.SubmissionId))
             {
                 continue;
             }
 
-            var eventId = record.RootElement.GetProperty("eventId").GetString()!;
-            seen[eventId] = seen.GetValueOrDefault(eventId) + 1;
+            seen[record.EventId] = seen.GetValueOrDefault(record.EventId) + 1;
             count++;
         }
 
