@@ -32,8 +32,14 @@ public sealed class ApiClientRegistry
     {
         ArgumentNullException.ThrowIfNull(key);
 
+        // Keys of usual length are encoded on the stack, so the lookup allocates nothing per request.
+        const int StackKeyBytes = 256;
+        var keyBytes = Encoding.UTF8.GetMaxByteCount(key.Length) <= StackKeyBytes
+            ? stackalloc byte[StackKeyBytes]
+            : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+        var keyLength = Encoding.UTF8.GetBytes(key, keyBytes);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
+        SHA256.HashData(keyBytes[..keyLength], hash);
         ApiClient? found = null;
         foreach (var client in clients)
         {

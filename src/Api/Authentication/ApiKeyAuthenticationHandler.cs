@@ -1,54 +1,68 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Dovetail.Api.Problems;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Dovetail.Api.Authentication;
 
 /// <summary>
 /// Authenticates a request by the API key in <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.
 /// </summary>
-internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options,
-    ILoggerFactory loggerFactory,
-    UrlEncoder encoder,
-    ApiClientRegistry registry)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+/// <remarks>
+/// The handler implements <see cref="IAuthenticationHandler"/> directly rather than deriving from
+/// <see cref="AuthenticationHandler{TOptions}"/>: it has no options, events or forwarding, and the base class costs
+/// a logger and an options lookup on every request. A known key returns the client's prebuilt result from
+/// <see cref="ApiKeyTickets"/>, so a request allocates no claims.
+/// </remarks>
+internal sealed class ApiKeyAuthenticationHandler(ApiKeyTickets tickets) : IAuthenticationHandler
 {
     private const string BearerPrefix = "Bearer ";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    private static readonly Task<AuthenticateResult> NoKey = Task.FromResult(AuthenticateResult.NoResult());
+    private static readonly Task<AuthenticateResult> UnknownKey =
+        Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
+
+    private HttpContext? _context;
+
+    public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
     {
-        var key = ReadKey(Request);
-        if (key is null)
-        {
-            return Task.FromResult(AuthenticateResult.NoResult());
-        }
-
-        var client = registry.FindByKey(key);
-        if (client is null)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ApiKeyDefaults.ClientIdClaim, client.Id)], Scheme.Name);
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
-        return Task.FromResult(AuthenticateResult.Success(ticket));
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        return Task.CompletedTask;
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    public Task<AuthenticateResult> AuthenticateAsync()
     {
-        Response.Headers.WWWAuthenticate = "Bearer";
+        var key = ReadKey(Context.Request);
+        if (key is null)
+        {
+            return NoKey;
+        }
+
+        return tickets.FindByKey(key) ?? UnknownKey;
+    }
+
+    public async Task ChallengeAsync(AuthenticationProperties? properties)
+    {
+        var context = Context;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
         var problem = ApiProblems.Create(
-            Context,
+            context,
             StatusCodes.Status401Unauthorized,
             ProblemCodes.Unauthorized,
             "Unauthorized",
             $"A valid API key is required. Send it in the {ApiKeyDefaults.HeaderName} header or as "
                 + "'Authorization: Bearer <key>'.");
-        await ProblemWriter.WriteAsync(Context, problem);
+        await ProblemWriter.WriteAsync(context, problem);
     }
+
+    /// <summary>Sets 403 and lets the status code pages write the problem document.</summary>
+    public Task ForbidAsync(AuthenticationProperties? properties)
+    {
+        Context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    }
+
+    private HttpContext Context =>
+        _context ?? throw new InvalidOperationException("The handler is used before it was initialized.");
 
     private static string? ReadKey(HttpRequest request)
     {

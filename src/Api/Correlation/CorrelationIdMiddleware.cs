@@ -18,14 +18,11 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
         var correlationId = headerValues.Count == 1 && valid ? supplied! : CorrelationIds.NewId();
         CorrelationIds.Set(context, correlationId);
 
-        // Set the header when the response starts, so it survives the exception handler clearing the response.
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers[CorrelationIds.HeaderName] = correlationId;
-            return Task.CompletedTask;
-        });
+        // The header is set before anything is written. The exception handler clears the response headers, so it
+        // sets the header again before it writes its problem document.
+        context.Response.Headers[CorrelationIds.HeaderName] = correlationId;
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId });
+        using var scope = logger.BeginScope(new CorrelationLogScope(correlationId));
         if (!valid)
         {
             ApiLog.InvalidCorrelationId(logger, correlationId);

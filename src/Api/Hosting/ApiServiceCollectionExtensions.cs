@@ -28,10 +28,19 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton(provider => ApiClientRegistry.FromConfiguration(
             configuration,
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiClientRegistry).FullName!)));
-        services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddSingleton<ApiKeyTickets>();
+        services.AddTransient<ApiKeyAuthenticationHandler>();
+        services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = ApiKeyDefaults.Scheme;
+            options.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, displayName: null);
+        });
+
+        // The policy names no scheme: the API key scheme is the only one and the default, so the authentication
+        // middleware has already set the user. A policy that named it would authenticate every request a second
+        // time and build a merged principal.
         services.AddAuthorizationBuilder()
-            .SetDefaultPolicy(new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme)
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyDefaults.ClientIdClaim)
                 .Build());

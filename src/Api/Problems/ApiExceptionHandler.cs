@@ -19,7 +19,9 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         Exception exception,
         CancellationToken cancellationToken)
     {
+        // The exception handler middleware cleared the response, including the correlation header.
         var correlationId = CorrelationIds.Get(httpContext);
+        httpContext.Response.Headers[CorrelationIds.HeaderName] = correlationId;
         Microsoft.AspNetCore.Mvc.ProblemDetails problem;
         switch (exception)
         {

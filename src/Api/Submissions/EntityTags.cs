@@ -12,8 +12,14 @@ public static class EntityTags
     /// Returns true when <paramref name="ifNoneMatch"/> is <c>*</c> or lists a tag that matches
     /// <paramref name="currentTag"/> by weak comparison (the <c>W/</c> prefix is ignored).
     /// </summary>
-    public static bool IfNoneMatchMatches(StringValues ifNoneMatch, string currentTag)
+    public static bool IfNoneMatchMatches(StringValues ifNoneMatch, string currentTag) =>
+        !StringValues.IsNullOrEmpty(ifNoneMatch) && IfNoneMatchMatches(ifNoneMatch, new EntityTagHeaderValue(currentTag));
+
+    /// <summary>The same test against a tag that is already parsed, as cached documents keep it.</summary>
+    public static bool IfNoneMatchMatches(StringValues ifNoneMatch, EntityTagHeaderValue current)
     {
+        ArgumentNullException.ThrowIfNull(current);
+
         if (StringValues.IsNullOrEmpty(ifNoneMatch))
         {
             return false;
@@ -24,7 +30,6 @@ public static class EntityTags
             return false;
         }
 
-        var current = new EntityTagHeaderValue(currentTag);
         foreach (var tag in tags)
         {
             if (tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false))

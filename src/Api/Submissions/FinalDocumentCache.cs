@@ -22,10 +22,9 @@ internal sealed class FinalDocumentCache : IDisposable
     /// <summary>Returns the cached view of <paramref name="submissionId"/> when it belongs to <paramref name="clientId"/>.</summary>
     public bool TryGet(string clientId, string submissionId, out SubmissionView view)
     {
-        // The key contains the client id, so a client can never be served another client's document.
-        if (_cache.TryGetValue(Key(clientId, submissionId), out SubmissionView? cached) && cached is not null)
+        if (TryGetDocument(clientId, submissionId, out var document))
         {
-            view = cached;
+            view = document.View;
             return true;
         }
 
@@ -33,19 +32,44 @@ internal sealed class FinalDocumentCache : IDisposable
         return false;
     }
 
-    /// <summary>Caches <paramref name="view"/> when its status is final; other views are ignored.</summary>
-    public void AddIfFinal(string clientId, SubmissionView view)
+    /// <summary>
+    /// Returns the cached document of <paramref name="submissionId"/>, with its precomputed headers and result, when
+    /// it belongs to <paramref name="clientId"/>.
+    /// </summary>
+    public bool TryGetDocument(string clientId, string submissionId, out FinalDocument document)
     {
-        if (!view.Status.IsFinal())
+        // The key contains the client id, so a client can never be served another client's document.
+        if (_cache.TryGetValue(new Key(clientId, submissionId), out FinalDocument? cached) && cached is not null)
         {
-            return;
+            document = cached;
+            return true;
         }
 
+        document = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// Caches <paramref name="view"/> when its status is final and returns its document; returns null for other
+    /// views, which are not cached.
+    /// </summary>
+    public FinalDocument? AddIfFinal(string clientId, SubmissionView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+
+        if (!view.Status.IsFinal())
+        {
+            return null;
+        }
+
+        var document = new FinalDocument(view);
         var options = new MemoryCacheEntryOptions { Size = view.Utf8Json.Length + 256 };
-        _cache.Set(Key(clientId, view.Id), view, options);
+        _cache.Set(new Key(clientId, view.Id), document, options);
+        return document;
     }
 
     public void Dispose() => _cache.Dispose();
 
-    private static string Key(string clientId, string submissionId) => $"{clientId}\n{submissionId}";
+    /// <summary>The cache key: a record compares both ids by value, without joining them into a new string.</summary>
+    private sealed record Key(string ClientId, string SubmissionId);
 }

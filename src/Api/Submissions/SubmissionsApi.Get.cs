@@ -1,12 +1,15 @@
 using Dovetail.Api.Authentication;
-using Dovetail.Grains.Abstractions.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Dovetail.Api.Submissions;
 
 public static partial class SubmissionsApi
 {
+    // Each client sees only its own submissions, so shared caches must not keep the document.
+    private const string PrivateNoCache = "private, no-cache";
+
     /// <summary>
     /// The read path: one grain call, or none for a finished submission whose document this gateway holds, and the
     /// rendered document is written as it is.
@@ -24,26 +27,38 @@ public static partial class SubmissionsApi
         }
 
         var clientId = context.User.GetClientId();
-        if (!finalDocuments.TryGet(clientId, submissionId, out var view))
+        if (finalDocuments.TryGetDocument(clientId, submissionId, out var document))
         {
-            var current = await grains.Get(submissionId).GetAsync(clientId);
-            if (current is null)
-            {
-                return NotFoundProblem(context);
-            }
-
-            finalDocuments.AddIfFinal(clientId, current);
-            view = current;
+            return Respond(context, document.ETag, document.EntityTag, document.Result);
         }
 
-        // Each client sees only its own submissions, so shared caches must not keep the document.
-        context.Response.Headers.CacheControl = "private, no-cache";
-        context.Response.Headers.ETag = view.ETag;
-        if (EntityTags.IfNoneMatchMatches(context.Request.Headers[HeaderNames.IfNoneMatch], view.ETag))
+        var view = await grains.Get(submissionId).GetAsync(clientId);
+        if (view is null)
+        {
+            return NotFoundProblem(context);
+        }
+
+        if (finalDocuments.AddIfFinal(clientId, view) is { } added)
+        {
+            return Respond(context, added.ETag, added.EntityTag, added.Result);
+        }
+
+        var etag = view.ETag;
+        return Respond(
+            context, etag, new EntityTagHeaderValue(etag), new SubmissionJsonResult(StatusCodes.Status200OK, view.Utf8Json));
+    }
+
+    private static Results<SubmissionJsonResult, StatusCodeHttpResult, ProblemHttpResult> Respond(
+        HttpContext context, StringValues etag, EntityTagHeaderValue entityTag, SubmissionJsonResult document)
+    {
+        var headers = context.Response.Headers;
+        headers.CacheControl = PrivateNoCache;
+        headers.ETag = etag;
+        if (EntityTags.IfNoneMatchMatches(context.Request.Headers.IfNoneMatch, entityTag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return new SubmissionJsonResult(StatusCodes.Status200OK, view.Utf8Json);
+        return document;
     }
 }
