@@ -33,6 +33,8 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
     // True when published events were removed from the outbox in memory but not yet in storage.
     private bool _outboxTrimmedSinceWrite;
+    private Task _outboxPublishing = Task.CompletedTask;
+    private IGrainTimer? _resumeTimer;
 
     public SubmissionGrain(
         [PersistentState("submission", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<SubmissionState> state,
@@ -62,8 +64,20 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         }
 
         _view = SubmissionDocument.ToView(Id, State);
+        if (State.EnrichmentPending || State.Outbox.Count > 0)
+        {
+            // A timer tick is a turn of its own that requests do not interleave with, unlike a task started here, so
+            // the resumed work commits and publishes in order with the requests that arrive meanwhile.
+            _resumeTimer = this.RegisterGrainTimer(_ => ResumeAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
 
-        // The work started below is not awaited, but it captures this scope and logs within it.
+        return Task.CompletedTask;
+    }
+
+    private async Task ResumeAsync()
+    {
+        _resumeTimer?.Dispose();
+        _resumeTimer = null;
         using var scope = BeginLogScope();
 
         // An activation that finds a pending lookup may follow a silo crash that lost the worker's queue, so it
@@ -71,17 +85,12 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         // hold, so this costs nothing when the lookup is still running.
         if (State.EnrichmentPending)
         {
-            _ = DispatchEnrichmentAsync();
+            await DispatchEnrichmentAsync();
         }
 
         // Events left in the outbox were committed but maybe not published before the last activation ended.
         // Publishing them again may duplicate some; consumers drop duplicates by event id.
-        if (State.Outbox.Count > 0)
-        {
-            _ = PublishOutboxAsync();
-        }
-
-        return Task.CompletedTask;
+        await PublishOutboxAsync();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -330,8 +339,17 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         await PublishOutboxAsync();
     }
 
-    private async Task PublishOutboxAsync()
+    // A publish awaits the stream, and a reminder tick or a commit may start another meanwhile. Chaining the runs
+    // keeps two of them from taking the same event off the outbox, which would drop the next one unpublished.
+    private Task PublishOutboxAsync()
     {
+        _outboxPublishing = PublishOutboxAfterAsync(_outboxPublishing);
+        return _outboxPublishing;
+    }
+
+    private async Task PublishOutboxAfterAsync(Task previous)
+    {
+        await previous;
         if (State.Outbox.Count == 0)
         {
             return;

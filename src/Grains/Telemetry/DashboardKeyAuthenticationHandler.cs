@@ -10,6 +10,9 @@ namespace Dovetail.Grains.Telemetry;
 /// Authenticates a dashboard request on the silo host by a configured key in <c>X-Api-Key</c> or
 /// <c>Authorization: Bearer</c>, the same headers the gateway reads.
 /// </summary>
+// NOTE: this repeats how the gateway's ApiKeyAuthenticationHandler reads and checks a key, because the silo host does
+// not reference the API project. Moving the gateway's handler and client registry into a shared library would leave
+// one implementation.
 internal sealed class DashboardKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
