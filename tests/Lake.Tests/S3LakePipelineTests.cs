@@ -5,8 +5,10 @@ using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Lake;
+using Dovetail.Grains.Lake.Buffer;
 using Dovetail.Grains.Lake.Queries;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -46,14 +48,13 @@ public sealed class S3LakePipelineTests(S3rverFixture s3rver)
                 "client-1", $"c-{id}", null, $$"""{"id":"{{id}}"}"""));
         }
 
+        // Publishing on a stream returns before delivery, so the flush waits until the grain has buffered all three
+        // events; the window is long, so nothing else publishes them into a second object.
+        var buffer = cluster.Silos.OfType<InProcessSiloHandle>().Single().ServiceProvider.GetRequiredService<IChangeBuffer>();
+        await UntilAsync(async () => (await buffer.ReadStatusAsync(Partition, ct)).Count == ids.Length ? "buffered" : null);
+        await cluster.Client.GetGrain<IChangeBatchGrain>(Partition).FlushAsync();
         ILakeStore store = s3rver.CreateStore(prefix);
-        var objectPath = await UntilAsync(
-            async () =>
-            {
-                await cluster.Client.GetGrain<IChangeBatchGrain>(Partition).FlushAsync();
-                var objects = await ListAsync(store, LakeQueryPaths.ObjectPrefix, ct);
-                return objects.Count == 1 && (await ReadEventIdsAsync(store, objects[0], ct)).Count == ids.Length ? objects[0] : null;
-            });
+        var objectPath = (await ListAsync(store, LakeQueryPaths.ObjectPrefix, ct)).Single();
         var resultPath = LakeQueryPaths.ResultPath(objectPath);
         await UntilAsync(async () => (await ListAsync(store, resultPath, ct)).SingleOrDefault());
         var manifest = await new LakePublisher(store, TimeProvider.System).ReadManifestAsync(LakeObjectName.ManifestPath(objectPath), ct);

@@ -83,8 +83,17 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
     private async Task OnChangeAsync(SubmissionChanged change)
     {
         // A window that ended while no timer ran (the silo was down) is published before the new event opens the
-        // next one, so windows never overlap.
-        await CloseWindowIfEndedAsync();
+        // next one, so windows never overlap. When that publish fails, the event joins the ended window rather than
+        // failing its delivery, because a stream that gives up on an event skips it.
+        try
+        {
+            await CloseWindowIfEndedAsync();
+        }
+#pragma warning disable CA1031 // PublishAsync logged the failure, and the timer or the reminder publishes again.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
 
         var opening = _status.WindowStart is null;
         var windowStart = _status.WindowStart ?? LakeObjectName.WindowStart(_time.GetUtcNow(), _options.Window);
@@ -153,7 +162,8 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
             return 0;
         }
 
-        var batch = new LakeBatch(Partition, windowStart, _status.NextSequence, contents.Changes);
+        // The stored cursor names the object, so a status in memory that missed an update never reuses a name.
+        var batch = new LakeBatch(Partition, contents.WindowStart ?? windowStart, contents.NextSequence, contents.Changes);
         using var activity = DovetailActivitySource.StartWithLinksTo("lake.flush", batch.Changes.Select(change => change.TraceParent));
         activity?.SetTag("dovetail.partition", Partition);
         activity?.SetTag("dovetail.lake.object", batch.ObjectPath);

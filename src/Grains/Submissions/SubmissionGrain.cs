@@ -34,6 +34,9 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
     // True when published events were removed from the outbox in memory but not yet in storage.
     private bool _outboxTrimmedSinceWrite;
     private Task _outboxPublishing = Task.CompletedTask;
+
+    // True after a failed write, until the activation ends: nothing in memory may be stored from then on.
+    private bool _stateAheadOfStorage;
     private IGrainTimer? _resumeTimer;
 
     public SubmissionGrain(
@@ -95,7 +98,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (!_outboxTrimmedSinceWrite)
+        if (!_outboxTrimmedSinceWrite || _stateAheadOfStorage)
         {
             return;
         }
@@ -327,7 +330,10 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         catch
         {
             // The in-memory state is now ahead of storage. Deactivating makes the next call reload what was
-            // committed, and the caller sees the error instead of a success that was never stored.
+            // committed, and the caller sees the error instead of a success that was never stored. The deactivation
+            // must not write this state either, so the trimmed outbox is left to be published once more.
+            _outboxTrimmedSinceWrite = false;
+            _stateAheadOfStorage = true;
             DeactivateOnIdle();
             throw;
         }
@@ -368,11 +374,19 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
                 State.Outbox.RemoveAt(0);
                 _outboxTrimmedSinceWrite = true;
             }
+
+            // A finished submission commits nothing more and has no reminder, so it may next wake long after the
+            // consumers have forgotten these event ids. Storing the trimmed outbox now keeps them from coming back.
+            if (State.Status.IsFinal() && !_stateAheadOfStorage)
+            {
+                await _state.WriteStateAsync();
+                _outboxTrimmedSinceWrite = false;
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // The events stay in the outbox, and its reminder publishes them again.
-            SubmissionLog.PublishFailed(_logger, exception, Id, State.Outbox[0].Version);
+            SubmissionLog.PublishFailed(_logger, exception, Id, State.Outbox.Count > 0 ? State.Outbox[0].Version : State.Version);
             await RegisterOutboxReminderAsync();
         }
     }

@@ -100,6 +100,21 @@ public sealed class PostgresChangeBufferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_EarlierWindowAfterClose_ReopensLastWindow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var buffer = NewBuffer("service-a");
+        await buffer.AppendAsync(11, Change("a", 1), 10, Window, ct);
+        await buffer.CompleteAsync(11, await buffer.ReadAsync(11, ct), "changes/1.parquet", true, Window, Window.AddDays(-1), ct);
+
+        await buffer.AppendAsync(11, Change("b", 1), 10, Window.AddMinutes(-5), ct);
+        var contents = await buffer.ReadAsync(11, ct);
+
+        Assert.Equal(Window, contents.WindowStart);
+        Assert.Equal(2, contents.NextSequence);
+    }
+
+    [Fact]
     public async Task Append_LaterWindowAfterClose_StartsSequenceAgain()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -15,12 +15,12 @@ public interface IChangeBuffer
     /// <summary>
     /// Appends <paramref name="change"/> unless its event id is buffered or was published already, and opens the
     /// window <paramref name="windowStart"/> when no window is open. Reopening the window of the last published
-    /// object continues its sequence, so a window closed early by a flush never reuses an object name. Returns false
-    /// for a duplicate.
+    /// object continues its sequence, so a window closed early by a flush never reuses an object name, and a window
+    /// before that one (a silo whose clock is behind) opens as that one. Returns false for a duplicate.
     /// </summary>
     Task<bool> AppendAsync(long partition, SubmissionChanged change, long bytes, DateTimeOffset windowStart, CancellationToken cancellationToken);
 
-    /// <summary>Reads the buffered events of the partition in arrival order.</summary>
+    /// <summary>Reads the buffered events of the partition in arrival order, with the window and sequence they go into.</summary>
     Task<ChangeBufferContents> ReadAsync(long partition, CancellationToken cancellationToken);
 
     /// <summary>
@@ -56,4 +56,7 @@ public sealed record ChangeBufferStatus(DateTimeOffset? WindowStart, int NextSeq
 
 /// <param name="Changes">The buffered events in arrival order.</param>
 /// <param name="LastPosition">The position of the last event read, which bounds what a completion removes.</param>
-public sealed record ChangeBufferContents(IReadOnlyList<SubmissionChanged> Changes, long LastPosition);
+/// <param name="WindowStart">The open window as stored, which names the object; null when none is open.</param>
+/// <param name="NextSequence">The sequence number of the object these events go into, as stored.</param>
+public sealed record ChangeBufferContents(
+    IReadOnlyList<SubmissionChanged> Changes, long LastPosition, DateTimeOffset? WindowStart = null, int NextSequence = 1);

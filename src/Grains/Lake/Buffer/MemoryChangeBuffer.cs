@@ -37,8 +37,9 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
             state.Buffer.Add(new Entry(++state.LastPosition, change, bytes));
             if (state.WindowStart is null)
             {
-                state.NextSequence = state.LastWindowStart == windowStart ? state.NextSequence : 1;
-                state.WindowStart = windowStart;
+                var reopens = state.LastWindowStart is { } last && last >= windowStart;
+                state.NextSequence = reopens ? state.NextSequence : 1;
+                state.WindowStart = reopens ? state.LastWindowStart : windowStart;
             }
 
             return Task.FromResult(true);
@@ -52,7 +53,7 @@ public sealed class MemoryChangeBuffer : IChangeBuffer
             var state = Get(partition);
             var changes = state.Buffer.Select(entry => entry.Change).ToList();
             var last = state.Buffer.Count == 0 ? 0 : state.Buffer[^1].Position;
-            return Task.FromResult(new ChangeBufferContents(changes, last));
+            return Task.FromResult(new ChangeBufferContents(changes, last, state.WindowStart, state.NextSequence));
         }
     }
 

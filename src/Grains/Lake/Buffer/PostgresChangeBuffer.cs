@@ -14,7 +14,8 @@ namespace Dovetail.Grains.Lake.Buffer;
 public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
 {
     // One statement, so appending the event and opening the window cannot be separated by a crash. The window
-    // opens only when the event was appended, so a duplicate never opens an empty window.
+    // opens only when the event was appended, so a duplicate never opens an empty window. A window is never opened
+    // before the last published one, which a silo whose clock is behind would otherwise reuse names in.
     private const string AppendSql = """
         WITH appended AS (
             INSERT INTO dovetail_change_buffer
@@ -30,10 +31,12 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
             INSERT INTO dovetail_change_partition (service_id, partition, window_start, next_sequence)
             SELECT @service_id, @partition, @window_start, 1 FROM appended
             ON CONFLICT (service_id, partition) DO UPDATE
-                SET window_start = COALESCE(dovetail_change_partition.window_start, EXCLUDED.window_start),
+                SET window_start = COALESCE(
+                        dovetail_change_partition.window_start,
+                        GREATEST(EXCLUDED.window_start, dovetail_change_partition.last_window_start)),
                     next_sequence = CASE
                         WHEN dovetail_change_partition.window_start IS NOT NULL THEN dovetail_change_partition.next_sequence
-                        WHEN dovetail_change_partition.last_window_start = EXCLUDED.window_start THEN dovetail_change_partition.next_sequence
+                        WHEN dovetail_change_partition.last_window_start >= EXCLUDED.window_start THEN dovetail_change_partition.next_sequence
                         ELSE 1
                     END
             RETURNING 1
@@ -148,6 +151,7 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
 
     public async Task<ChangeBufferContents> ReadAsync(long partition, CancellationToken cancellationToken)
     {
+        var status = await ReadStatusAsync(partition, cancellationToken);
         await using var command = Command(ReadSql, partition);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var changes = new List<SubmissionChanged>();
@@ -168,7 +172,7 @@ public sealed class PostgresChangeBuffer : IChangeBuffer, IAsyncDisposable
                 reader.GetString(10)));
         }
 
-        return new ChangeBufferContents(changes, last);
+        return new ChangeBufferContents(changes, last, status.WindowStart, status.NextSequence);
     }
 
     public async Task CompleteAsync(
