@@ -98,6 +98,9 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         var opening = _status.WindowStart is null;
         var windowStart = _status.WindowStart ?? LakeObjectName.WindowStart(_time.GetUtcNow(), _options.Window);
         var bytes = LakeRecordWriter.EstimateBytes(change);
+
+        // NOTE: when the buffer itself cannot be written for longer than the stream retries a delivery, the stream
+        // skips this event. A delivery failure handler that stops the subscription instead would keep it.
         if (!await _buffer.AppendAsync(Partition, change, bytes, windowStart, CancellationToken.None))
         {
             ChangeBatchLog.DuplicateDropped(_logger, Partition, change.EventId);

@@ -143,6 +143,8 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
 
         // Both reminders are registered before the lookup starts, so a crash from here on leaves a reminder that
         // either expires the submission or dispatches the lookup again.
+        // NOTE: a crash between the commit above and these registrations leaves the submission idle, with version 1
+        // unpublished, until the client sends its request again.
         await this.RegisterOrUpdateReminder(DeadlineReminder, NonNegative(State.Deadline - now), _options.ReminderPeriod);
         await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
         await DispatchEnrichmentAsync();
