@@ -18,7 +18,7 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>This cluster's own lake folder, removed when the fixture is disposed.</summary>
     public string LakeRoot { get; } = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}");
 
-    /// <summary>The service id of this cluster, which tells its shared test services apart from other clusters'.</summary>
+    /// <summary>The service id of this cluster, which keeps its shared test services apart from other clusters'.</summary>
     public string ServiceId { get; } = $"dovetail-grains-{Guid.NewGuid():N}";
 
     protected virtual void Configure(IDictionary<string, string> settings)

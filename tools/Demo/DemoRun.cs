@@ -144,7 +144,7 @@ internal static class DemoRun
             });
     }
 
-    // Only local mode knows where the lake is; a run against a running API leaves the check to the reconcile command.
+    // Only in local mode does the demo have the lake's path; a run against a running API leaves the check to the reconcile command.
     private static async Task<LakeReconciliation?> CheckLakeAsync(
         LocalServices? services,
         DovetailApiClient client,

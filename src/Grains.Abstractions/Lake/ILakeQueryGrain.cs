@@ -2,7 +2,7 @@ namespace Dovetail.Grains.Abstractions.Lake;
 
 /// <summary>
 /// The query step of one published lake object, keyed by the object's path. It runs the project's query over the
-/// object and stores the result under the results prefix; after the last failed attempt it records the object in
+/// object and stores the result under the results prefix. After the last failed attempt it records the object in
 /// the dead-letter location instead.
 /// </summary>
 public interface ILakeQueryGrain : IGrainWithStringKey

@@ -6,7 +6,7 @@ namespace Dovetail.Grains.Lake.Queries;
 
 /// <summary>
 /// The query step of one lake object, keyed by the object's path. It is a normal grain rather than a stateless
-/// worker, so there is one activation per object and a trigger that is retried while the first call still runs
+/// worker, so there is one activation per object. A trigger that is retried while the first call still runs then
 /// waits for it instead of querying the object a second time at once.
 /// </summary>
 public sealed class LakeQueryGrain(
