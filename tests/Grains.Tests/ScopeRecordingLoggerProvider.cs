@@ -6,7 +6,7 @@ namespace Dovetail.Grains.Tests;
 /// <summary>
 /// Adds every log entry to a queue with the named values of the scopes it was written in. It reads scopes from
 /// its logger factory's scope provider, as real providers such as the JSON console do, so each logger factory
-/// needs its own instance; several instances may share one queue.
+/// needs its own instance. Several instances may share one queue.
 /// </summary>
 public sealed class ScopeRecordingLoggerProvider(ConcurrentQueue<ScopeRecordingLoggerProvider.LogEntry> entries)
     : ILoggerProvider, ISupportExternalScope
@@ -23,7 +23,7 @@ public sealed class ScopeRecordingLoggerProvider(ConcurrentQueue<ScopeRecordingL
 
     private void Add(LogEntry entry) => entries.Enqueue(entry);
 
-    /// <summary>One log entry; <paramref name="Scopes"/> holds the named scope values, innermost last.</summary>
+    /// <summary>One log entry, with the named scope values in <paramref name="Scopes"/>, innermost last.</summary>
     public sealed record LogEntry(
         string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyList<KeyValuePair<string, object?>> Scopes)
     {

@@ -49,7 +49,7 @@ public sealed class S3LakePipelineTests(S3rverFixture s3rver)
         }
 
         // Publishing on a stream returns before delivery, so the flush waits until the grain has buffered all three
-        // events; the window is long, so nothing else publishes them into a second object.
+        // events. The window is long, so nothing else publishes them into a second object.
         var buffer = cluster.Silos.OfType<InProcessSiloHandle>().Single().ServiceProvider.GetRequiredService<IChangeBuffer>();
         await UntilAsync(async () => (await buffer.ReadStatusAsync(Partition, ct)).Count == ids.Length ? "buffered" : null);
         await cluster.Client.GetGrain<IChangeBatchGrain>(Partition).FlushAsync();

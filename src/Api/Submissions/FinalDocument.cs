@@ -28,6 +28,6 @@ internal sealed class FinalDocument
 
     public EntityTagHeaderValue EntityTag { get; }
 
-    /// <summary>The 200 response; it holds no per-request state, so every read of the document shares it.</summary>
+    /// <summary>The 200 response. It keeps no per-request state, so every read of the document shares it.</summary>
     public SubmissionJsonResult Result { get; }
 }

@@ -197,7 +197,8 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         }
         else
         {
-            _status = _status with { NextSequence = _status.NextSequence + 1, Count = 0, Bytes = 0 };
+            // The stored cursor names the next object, so only the size in memory starts again.
+            _status = _status with { Count = 0, Bytes = 0 };
         }
 
         StartQuery(manifest.ObjectPath);

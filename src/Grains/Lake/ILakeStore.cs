@@ -1,7 +1,7 @@
 namespace Dovetail.Grains.Lake;
 
 /// <summary>
-/// The object store that holds the lake: a local folder or an S3 bucket. Paths are relative, with forward
+/// The object store that contains the lake: a local folder or an S3 bucket. Paths are relative, with forward
 /// slashes, such as <c>changes/date=2026-12-04/hour=17/p003-20261204T170500Z-0001.parquet</c>.
 /// </summary>
 public interface ILakeStore

@@ -4,7 +4,7 @@
 -- advances the partition's cursor in one transaction.
 
 -- One row per partition: the open fixed window (null when nothing is buffered), the window of the last published
--- object, and the sequence number of the next object. A flush can close a window before it ends; events that come
+-- object, and the sequence number of the next object. A flush can close a window before it ends. Events that come
 -- later in the same window then continue its sequence instead of reusing, and so replacing, a published name.
 CREATE TABLE IF NOT EXISTS dovetail_change_partition
 (

@@ -92,7 +92,7 @@ public sealed class LakeDeliveryTests(LakeDeliveryFixture fixture) : IClassFixtu
         Assert.Equal(published.Count, files.Count(file => file.EndsWith(".parquet", StringComparison.Ordinal)));
     }
 
-    // A create or second request sent through the killed silo's gateway fails to connect; sending it again is safe,
+    // A create or second request sent through the killed silo's gateway fails to connect. Sending it again is safe,
     // because the grain returns the stored result for the same body.
     private async Task SubmitAsync(string id, (string Name, string Country) place)
     {

@@ -122,7 +122,7 @@ public sealed class SiloKillTests(SiloKillFixture fixture) : IClassFixture<SiloK
     }
 
     // Until the client learns that the killed silo's gateway is gone, a call may still be routed through it and fail
-    // to connect; the poll then reads again instead of failing the test on a gap that every client has.
+    // to connect. The poll then reads again instead of failing the test on a gap that every client has.
     private static async Task<SubmissionView?[]> ReadAllAfterKillAsync(List<ISubmissionGrain> grains)
     {
         try

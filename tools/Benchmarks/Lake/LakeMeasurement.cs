@@ -37,6 +37,6 @@ internal sealed record LakeMeasurement(
 
     public long ManagedGrowthBytes => ManagedBytesAfter - ManagedBytesBefore;
 
-    /// <summary>True when the lake holds every published event exactly once.</summary>
+    /// <summary>True when the lake contains every published event exactly once.</summary>
     public bool Complete => Missing == 0 && Duplicates == 0;
 }

@@ -4,7 +4,7 @@
 -- The result is one row: the record count and a JSON summary. Every list inside the summary has an explicit,
 -- total ORDER BY, so the same object always gives byte-identical output.
 WITH records AS (
-    -- The document is JSON text in every row; its members differ between versions (the enrichment and result
+    -- The document is JSON text in every row. Its members differ between versions (the enrichment and result
     -- members appear only later), so they are read by path rather than as columns.
     SELECT
         submissionId AS submission_id,
