@@ -26,6 +26,9 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <inheritdoc cref="ChildProcess.ProcessorTime"/>
+    public TimeSpan ProcessorTime => _process.ProcessorTime;
+
     /// <param name="extraArguments">Further configuration arguments, such as a log level.</param>
     public static async Task<ApiProcess> StartAsync(
         RepositoryLayout layout,

@@ -31,6 +31,16 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The processor time the process has used so far, user and kernel, read fresh on every call.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <c>dotnet ASSEMBLY ARGUMENTS</c> in <paramref name="workingDirectory"/>.</summary>
     public static ChildProcess Start(
         string name,

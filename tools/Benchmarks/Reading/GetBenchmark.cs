@@ -49,18 +49,35 @@ internal static class GetBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"get: round {round} of {rounds} ({MachineLoad.Describe()})");
-            var dovetail = await generator.RunAsync(dovetailAddress, api.ApiKey, settings, settings.Duration, cancellationToken);
+            var dovetail = await MeasureAsync(
+                generator, dovetailAddress, api.ApiKey, settings, () => api.ProcessorTime, cancellationToken);
             GetReport.WriteLine("Dovetail", dovetail);
-            var reference = await generator.RunAsync(bareAddress, api.ApiKey, settings, settings.Duration, cancellationToken);
+            var reference = await MeasureAsync(
+                generator, bareAddress, api.ApiKey, settings, () => bare.ProcessorTime, cancellationToken);
             GetReport.WriteLine("bare", reference);
 
             var comparison = new GetComparison(document.Length, settings, dovetail, reference);
             comparisons.Add(comparison);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  ratio     {comparison.Ratio:F2} (target >= {GetComparison.MinimumRatio:F1}): {GetReport.Verdict(comparison)}"));
+                $"  ratio     {comparison.Ratio:F2} (target >= {GetComparison.MinimumRatio:F1}): {GetReport.Verdict(comparison)}; "
+                + $"processor time ratio {comparison.ProcessorRatio:F2}"));
         }
 
         return comparisons;
+    }
+
+    /// <summary>Runs the load once and reads the server's processor time before and after it.</summary>
+    private static async Task<ServerRun> MeasureAsync(
+        ILoadGenerator generator,
+        Uri address,
+        string apiKey,
+        LoadSettings settings,
+        Func<TimeSpan> serverProcessorTime,
+        CancellationToken cancellationToken)
+    {
+        var before = serverProcessorTime();
+        var load = await generator.RunAsync(address, apiKey, settings, settings.Duration, cancellationToken);
+        return new ServerRun(load, serverProcessorTime() - before);
     }
 
     private static async Task<ChildProcess> StartBareServerAsync(
