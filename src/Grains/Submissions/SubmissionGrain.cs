@@ -128,7 +128,13 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
                 : new CreateSubmissionResult(CreateSubmissionOutcome.KeyReusedWithDifferentBody, null);
         }
 
+        // The reminders are registered before the first write, so a crash after it cannot leave a stored submission
+        // that nothing expires or re-drives. State changes only after registering, so a failed registration stores
+        // nothing, and reminders left by a failed write remove themselves on their first tick.
         var now = _time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(DeadlineReminder, _options.AdditionalDataDeadline, _options.ReminderPeriod);
+        await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+
         State.ClientId = command.ClientId;
         State.PayloadJson = command.PayloadJson;
         State.PayloadFingerprint = command.Fingerprint;
@@ -140,13 +146,6 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         State.Deadline = now + _options.AdditionalDataDeadline;
         await CommitAsync(SubmissionStatus.Accepted, "created", command.CorrelationId);
         SubmissionLog.Created(_logger, Id, command.ClientId, command.CorrelationId);
-
-        // Both reminders are registered before the lookup starts, so a crash from here on leaves a reminder that
-        // either expires the submission or dispatches the lookup again.
-        // NOTE: a crash between the commit above and these registrations leaves the submission idle, with version 1
-        // unpublished, until the client sends its request again.
-        await this.RegisterOrUpdateReminder(DeadlineReminder, NonNegative(State.Deadline - now), _options.ReminderPeriod);
-        await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
         await DispatchEnrichmentAsync();
 
         return new CreateSubmissionResult(CreateSubmissionOutcome.Created, _view);
@@ -255,7 +254,17 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             return;
         }
 
-        if (!State.Exists || State.Status.IsFinal())
+        // A submission whose first write failed has its two reminders but no stored state, so the first tick of
+        // either one removes both. The deadline reminder alone would otherwise stay until the deadline.
+        if (!State.Exists)
+        {
+            SubmissionLog.RemindersOfUnstoredSubmission(_logger, Id, reminderName);
+            await UnregisterAsync(DeadlineReminder);
+            await UnregisterAsync(EnrichmentReminder);
+            return;
+        }
+
+        if (State.Status.IsFinal())
         {
             await UnregisterAsync(reminderName);
             return;
@@ -458,6 +467,4 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             SubmissionLog.UnregisterFailed(_logger, exception, Id, reminderName);
         }
     }
-
-    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
 }

@@ -49,4 +49,8 @@ internal static partial class SubmissionLog
     [LoggerMessage(1109, LogLevel.Error,
         "Submission {SubmissionId} could not register its outbox reminder; unpublished events wait for the next activation or commit")]
     public static partial void OutboxReminderFailed(ILogger logger, Exception exception, string submissionId);
+
+    [LoggerMessage(1110, LogLevel.Warning,
+        "Submission {SubmissionId} has no stored state when its reminder {Reminder} fires, because its first write failed; removing its reminders")]
+    public static partial void RemindersOfUnstoredSubmission(ILogger logger, string submissionId, string reminder);
 }
