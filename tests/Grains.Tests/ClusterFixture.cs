@@ -1,4 +1,5 @@
 using Dovetail.Gazetteer;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Dovetail.Grains.Tests;
@@ -20,6 +21,14 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>The service id of this cluster, which keeps its shared test services apart from other clusters'.</summary>
     public string ServiceId { get; } = $"dovetail-grains-{Guid.NewGuid():N}";
+
+    /// <summary>Returns the names of the reminders the reminder service holds for <paramref name="grain"/>.</summary>
+    public async Task<IReadOnlyList<string>> ReadRemindersAsync(IAddressable grain)
+    {
+        var services = Cluster.Silos.OfType<InProcessSiloHandle>().First(silo => silo.IsActive).ServiceProvider;
+        var rows = await services.GetRequiredService<IReminderTable>().ReadRows(grain.GetGrainId());
+        return [.. rows.Reminders.Select(entry => entry.ReminderName).Order(StringComparer.Ordinal)];
+    }
 
     protected virtual void Configure(IDictionary<string, string> settings)
     {

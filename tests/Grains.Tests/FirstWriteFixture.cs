@@ -14,14 +14,6 @@ public sealed class FirstWriteFixture : ClusterFixture
 {
     internal FirstWriteProbe Probe => FirstWriteProbe.For(ServiceId);
 
-    /// <summary>Returns the names of the reminders the reminder service holds for <paramref name="grain"/>.</summary>
-    public async Task<IReadOnlyList<string>> ReadRemindersAsync(IAddressable grain)
-    {
-        var services = Cluster.Silos.OfType<InProcessSiloHandle>().First(silo => silo.IsActive).ServiceProvider;
-        var rows = await services.GetRequiredService<IReminderTable>().ReadRows(grain.GetGrainId());
-        return [.. rows.Reminders.Select(entry => entry.ReminderName).Order(StringComparer.Ordinal)];
-    }
-
     protected override void Configure(IDictionary<string, string> settings) =>
         settings["Submissions:ReminderPeriod"] = "00:00:01";
 

@@ -1,4 +1,8 @@
 using Dovetail.Grains.Abstractions.Changes;
+using Dovetail.Grains.Lake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Dovetail.Grains.Hosting;
 
@@ -15,6 +19,7 @@ public static class ChangeStreamSiloBuilderExtensions
 
         builder.AddMemoryStreams(ChangeStreams.ProviderName);
         builder.AddMemoryGrainStorage(PostgresSiloBuilderExtensions.PubSubStorageName);
+        ConfigureDelivery(builder.Services);
         return builder;
     }
 
@@ -32,6 +37,14 @@ public static class ChangeStreamSiloBuilderExtensions
             options.Invariant = PostgresSiloBuilderExtensions.Invariant;
             options.ConnectionString = connectionString;
         });
+        ConfigureDelivery(builder.Services);
         return builder;
     }
+
+    // For an implicit subscription, the pulling agent retries a failed delivery until MaxEventDeliveryTime and
+    // then moves on without the event. The batching grain fails a delivery only when it cannot buffer the event,
+    // so the lake's longer limit lets an outage of the buffer pass without losing the event.
+    private static void ConfigureDelivery(IServiceCollection services) =>
+        services.AddOptions<StreamPullingAgentOptions>(ChangeStreams.ProviderName)
+            .Configure<IOptions<LakeOptions>>((agent, lake) => agent.MaxEventDeliveryTime = lake.Value.MaxDeliveryTime);
 }

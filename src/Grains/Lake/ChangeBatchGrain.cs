@@ -95,21 +95,38 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
         {
         }
 
-        var opening = _status.WindowStart is null;
         var windowStart = _status.WindowStart ?? LakeObjectName.WindowStart(_time.GetUtcNow(), _options.Window);
         var bytes = LakeRecordWriter.EstimateBytes(change);
-
-        // NOTE: when the buffer itself cannot be written for longer than the stream retries a delivery, the stream
-        // skips this event. A delivery failure handler that stops the subscription instead would keep it.
-        if (!await _buffer.AppendAsync(Partition, change, bytes, windowStart, CancellationToken.None))
+        bool appended;
+        try
         {
-            ChangeBatchLog.DuplicateDropped(_logger, Partition, change.EventId);
-            return;
+            appended = await _buffer.AppendAsync(Partition, change, bytes, windowStart, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Failing the delivery makes the stream retry it, for up to Lake:MaxDeliveryTime.
+            ChangeBatchLog.AppendFailed(_logger, exception, Partition, change.EventId, change.CorrelationId);
+            throw;
         }
 
-        DovetailMetrics.RecordStreamEvents(1, (int)Partition);
-        _status = _status with { WindowStart = windowStart, Count = _status.Count + 1, Bytes = _status.Bytes + bytes };
-        if (opening)
+        if (appended)
+        {
+            DovetailMetrics.RecordStreamEvents(1, (int)Partition);
+            _status = _status with { WindowStart = windowStart, Count = _status.Count + 1, Bytes = _status.Bytes + bytes };
+        }
+        else
+        {
+            ChangeBatchLog.DuplicateDropped(_logger, Partition, change.EventId);
+            if (_status.WindowStart is null)
+            {
+                // An earlier delivery may have appended the event and then failed before this status changed.
+                _status = await _buffer.ReadStatusAsync(Partition, CancellationToken.None);
+            }
+        }
+
+        // A window without a timer was opened by this event, or by an earlier delivery of it that failed after the
+        // append. Scheduling it here, for duplicates too, lets the retried delivery finish what the failed one began.
+        if (_status.WindowStart is not null && _windowTimer is null)
         {
             // The buffer chose the new window's first sequence number, which continues a window closed early.
             _status = await _buffer.ReadStatusAsync(Partition, CancellationToken.None);
@@ -117,7 +134,7 @@ public sealed class ChangeBatchGrain : Grain, IChangeBatchGrain, IStreamSubscrip
             await RegisterFlushReminderAsync();
         }
 
-        if (_status.Bytes >= _options.MaxObjectBytes)
+        if (appended && _status.Bytes >= _options.MaxObjectBytes)
         {
             await PublishBySizeAsync();
         }

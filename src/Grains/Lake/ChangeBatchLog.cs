@@ -25,4 +25,8 @@ internal static partial class ChangeBatchLog
     [LoggerMessage(4004, LogLevel.Warning,
         "Partition {Partition} could not run the query step of {ObjectPath}; it stays pending and the reminder runs it again")]
     public static partial void QueryNotRun(ILogger logger, Exception exception, long partition, string objectPath);
+
+    [LoggerMessage(4005, LogLevel.Error,
+        "Partition {Partition} could not buffer change {EventId} (correlation {CorrelationId}); the stream retries it until Lake:MaxDeliveryTime, then skips it")]
+    public static partial void AppendFailed(ILogger logger, Exception exception, long partition, string eventId, string correlationId);
 }

@@ -25,4 +25,11 @@ public sealed class LakeOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>
+    /// How long the change stream keeps retrying an event that the batching grain cannot buffer. The stream then
+    /// skips the event, so this bounds the buffer outage that loses nothing. Orleans' own default is one minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan MaxDeliveryTime { get; set; } = TimeSpan.FromDays(1);
 }
