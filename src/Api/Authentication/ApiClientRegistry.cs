@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dovetail.Api.Hosting;
 using Dovetail.Api.Logging;
+using Dovetail.Grains.Authentication;
 
 namespace Dovetail.Api.Authentication;
 
@@ -12,11 +13,13 @@ namespace Dovetail.Api.Authentication;
 public sealed class ApiClientRegistry
 {
     private readonly ApiClient[] clients;
+    private readonly byte[][] keyHashes;
 
     public ApiClientRegistry(IEnumerable<ApiClient> clients)
     {
         ArgumentNullException.ThrowIfNull(clients);
         this.clients = [.. clients];
+        keyHashes = [.. this.clients.Select(client => client.KeyHash)];
     }
 
     public IReadOnlyList<ApiClient> Clients => clients;
@@ -25,31 +28,12 @@ public sealed class ApiClientRegistry
     public static string HashKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>
-    /// Returns the client that owns <paramref name="key"/>, or null. Every configured hash is compared in
-    /// constant time, so the time taken does not reveal which client or how many bytes matched.
+    /// Returns the client that owns <paramref name="key"/>, or null. The hashes are compared in constant time.
     /// </summary>
     public ApiClient? FindByKey(string key)
     {
-        ArgumentNullException.ThrowIfNull(key);
-
-        // Keys of usual length are encoded on the stack, so the lookup allocates nothing per request.
-        const int StackKeyBytes = 256;
-        var keyBytes = Encoding.UTF8.GetMaxByteCount(key.Length) <= StackKeyBytes
-            ? stackalloc byte[StackKeyBytes]
-            : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
-        var keyLength = Encoding.UTF8.GetBytes(key, keyBytes);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(keyBytes[..keyLength], hash);
-        ApiClient? found = null;
-        foreach (var client in clients)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, client.KeyHash) && found is null)
-            {
-                found = client;
-            }
-        }
-
-        return found;
+        var index = ApiKeys.IndexOf(key, keyHashes);
+        return index < 0 ? null : clients[index];
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Dovetail.Api.Problems;
+using Dovetail.Grains.Authentication;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Dovetail.Api.Authentication;
@@ -14,8 +15,6 @@ namespace Dovetail.Api.Authentication;
 /// </remarks>
 internal sealed class ApiKeyAuthenticationHandler(ApiKeyTickets tickets) : IAuthenticationHandler
 {
-    private const string BearerPrefix = "Bearer ";
-
     private static readonly Task<AuthenticateResult> NoKey = Task.FromResult(AuthenticateResult.NoResult());
     private static readonly Task<AuthenticateResult> UnknownKey =
         Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
@@ -31,7 +30,7 @@ internal sealed class ApiKeyAuthenticationHandler(ApiKeyTickets tickets) : IAuth
 
     public Task<AuthenticateResult> AuthenticateAsync()
     {
-        var key = ReadKey(Context.Request);
+        var key = ApiKeys.Read(Context.Request);
         if (key is null)
         {
             return NoKey;
@@ -63,24 +62,4 @@ internal sealed class ApiKeyAuthenticationHandler(ApiKeyTickets tickets) : IAuth
 
     private HttpContext Context =>
         _context ?? throw new InvalidOperationException("The handler is used before it was initialized.");
-
-    private static string? ReadKey(HttpRequest request)
-    {
-        var apiKey = request.Headers[ApiKeyDefaults.HeaderName];
-        if (apiKey.Count == 1 && !string.IsNullOrEmpty(apiKey[0]))
-        {
-            return apiKey[0];
-        }
-
-        var authorization = request.Headers.Authorization;
-        if (authorization.Count == 1
-            && authorization[0] is { } value
-            && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            && value.Length > BearerPrefix.Length)
-        {
-            return value[BearerPrefix.Length..].Trim();
-        }
-
-        return null;
-    }
 }

@@ -1,3 +1,5 @@
+using Dovetail.Grains.Authentication;
+
 namespace Dovetail.Api.Authentication;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Dovetail.Api.Authentication;
 public static class ApiKeyDefaults
 {
     public const string Scheme = "ApiKey";
-    public const string HeaderName = "X-Api-Key";
+    public const string HeaderName = ApiKeys.HeaderName;
 
     /// <summary>The claim that contains the authenticated client's id.</summary>
     public const string ClientIdClaim = "dovetail:client_id";

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Dovetail.Grains.Authentication;
 
 namespace Dovetail.Grains.Telemetry;
 
@@ -8,20 +7,6 @@ namespace Dovetail.Grains.Telemetry;
 /// </summary>
 internal sealed class DashboardKeys(IReadOnlyList<byte[]> keyHashes)
 {
-    /// <summary>
-    /// Returns true when <paramref name="key"/> is one of the configured keys. Every hash is compared in constant
-    /// time, so the time taken does not reveal which key or how many bytes matched.
-    /// </summary>
-    public bool Contains(string key)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        var found = false;
-        foreach (var keyHash in keyHashes)
-        {
-            found |= CryptographicOperations.FixedTimeEquals(hash, keyHash);
-        }
-
-        return found;
-    }
+    /// <summary>Returns true when <paramref name="key"/> is one of the configured keys, compared in constant time.</summary>
+    public bool Contains(string key) => ApiKeys.IndexOf(key, keyHashes) >= 0;
 }
