@@ -17,6 +17,11 @@ if (args.FirstOrDefault() == LakeCommand.Name)
     return await LakeCommand.RunAsync(args, builder.Configuration);
 }
 
+if (args.FirstOrDefault() == WarehouseCommand.Name)
+{
+    return await WarehouseCommand.RunAsync(args, builder.Configuration);
+}
+
 // Applying the schema at start-up suits development and single-silo set-ups; clusters run `migrate` once instead.
 await DovetailSchema.MigrateOnStartAsync(builder.Configuration, CancellationToken.None);
 

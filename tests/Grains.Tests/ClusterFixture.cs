@@ -19,6 +19,9 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>This cluster's own lake folder, removed when the fixture is disposed.</summary>
     public string LakeRoot { get; } = Path.Combine(Path.GetTempPath(), $"dovetail-lake-{Guid.NewGuid():N}");
 
+    /// <summary>This cluster's own DuckDB warehouse file, beside the lake folder and removed with it.</summary>
+    public string WarehousePath => Path.Combine(LakeRoot, "warehouse", "dovetail.duckdb");
+
     /// <summary>The service id of this cluster, which keeps its shared test services apart from other clusters'.</summary>
     public string ServiceId { get; } = $"dovetail-grains-{Guid.NewGuid():N}";
 
@@ -33,6 +36,9 @@ public class ClusterFixture : IAsyncLifetime
     protected virtual void Configure(IDictionary<string, string> settings)
     {
     }
+
+    /// <summary>Runs after the cluster is built and before its silos start, for example to put data in the lake.</summary>
+    protected virtual Task BeforeDeployAsync() => Task.CompletedTask;
 
     /// <summary>Adds to the cluster before it is built, for example a silo configurator that replaces a service.</summary>
     protected virtual void Configure(TestClusterBuilder builder)
@@ -56,6 +62,7 @@ public class ClusterFixture : IAsyncLifetime
             ["Lookup:CircuitFailureThreshold"] = "1000",
             ["Submissions:AdditionalDataDeadline"] = "01:00:00",
             ["Lake:Root"] = LakeRoot,
+            ["Warehouse:DuckDbPath"] = WarehousePath,
         };
         Configure(settings);
         foreach (var (key, value) in settings)
@@ -67,6 +74,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Configure(builder);
         Cluster = builder.Build();
+        await BeforeDeployAsync();
         await Cluster.DeployAsync();
     }
 

@@ -1,10 +1,12 @@
 using System.Net;
+using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Idempotency;
 using Dovetail.Grains.Lake;
 using Dovetail.Grains.Lake.Buffer;
 using Dovetail.Grains.Lookup;
 using Dovetail.Grains.Submissions;
+using Dovetail.Grains.Warehouse;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -91,6 +93,12 @@ public static class DovetailSiloBuilderExtensions
             .ValidateOnStart();
         services.AddDovetailLake(configuration);
         services.TryAddSingleton<IChangeBuffer, MemoryChangeBuffer>();
+        services.AddDovetailWarehouse(configuration);
+
+        // Every silo registers the daily load's reminder at start. The schedule is the same each time, so the last
+        // silo to start does not move it.
+        builder.AddStartupTask(static (provider, _) =>
+            provider.GetRequiredService<IGrainFactory>().GetGrain<IWarehouseLoadGrain>(0).EnsureScheduledAsync());
         services.AddOptions<IdempotencyOptions>()
             .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
             .ValidateDataAnnotations()

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Warehouse;
+using Orleans.Configuration;
+
+namespace Dovetail.Silo;
+
+/// <summary>
+/// The <c>warehouse load</c> command, which loads one lake day into the warehouse without starting a silo, with the
+/// same configuration as the silo: the PostgreSQL schema when <c>ConnectionStrings:Dovetail</c> is set, the DuckDB
+/// file otherwise. It exits 0 when the day is loaded or unchanged, 1 when the load failed and 2 on a usage error.
+/// </summary>
+internal static class WarehouseCommand
+{
+    public const string Name = "warehouse";
+
+    private const string Usage =
+        "Usage: warehouse load --date YYYY-MM-DD [--force]\n"
+        + "  Loads the lake objects of that UTC day into the warehouse, replacing the day's rows. Without --force an\n"
+        + "  unchanged day is left as it is.";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, IConfiguration configuration)
+    {
+        string? problem = null;
+        if (arguments is not [Name, "load", ..] || !TryReadDay(arguments, out var day, out problem))
+        {
+            await Console.Error.WriteLineAsync(problem ?? Usage);
+            return 2;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true));
+        services.Configure<ClusterOptions>(configuration.GetSection(DovetailSiloBuilderExtensions.OrleansSectionName));
+        services.AddDovetailLake(configuration);
+        services.AddDovetailWarehouse(configuration);
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+        try
+        {
+            var result = await provider.GetRequiredService<WarehouseLoader>()
+                .LoadDayAsync(day, arguments.Contains("--force"), CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.Day:yyyy-MM-dd}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} row(s) from "
+                + $"{result.Objects} object(s), loaded at {result.LoadedAt:O}"));
+            return 0;
+        }
+        catch (WarehouseLoadException exception)
+        {
+            await Console.Error.WriteLineAsync($"The load of {day:yyyy-MM-dd} failed, and the day keeps its previous rows: {exception.Message}");
+            return 1;
+        }
+    }
+
+    private static bool TryReadDay(IReadOnlyList<string> arguments, out DateOnly day, out string? problem)
+    {
+        day = default;
+        problem = null;
+        var index = arguments.ToList().IndexOf("--date");
+        if (index < 0 || index + 1 >= arguments.Count)
+        {
+            return false;
+        }
+
+        var text = arguments[index + 1];
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            problem = $"Invalid --date '{text}': give a UTC day as YYYY-MM-DD, such as 2026-12-03.\n{Usage}";
+            return false;
+        }
+
+        return true;
+    }
+}

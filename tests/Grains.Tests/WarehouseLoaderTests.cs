@@ -1,0 +1,134 @@
+using Dovetail.Grains.Abstractions.Warehouse;
+using Dovetail.Grains.Warehouse;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dovetail.Grains.Tests;
+
+/// <summary>
+/// The daily load into the DuckDB warehouse of local mode, from a real lake folder.
+/// </summary>
+public sealed class WarehouseLoaderTests : IDisposable
+{
+    private static readonly DateOnly Day = new(2026, 12, 3);
+
+    private readonly WarehouseTestLake _lake = new();
+    // The start has ticks below a microsecond, which the warehouse does not store.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 1, 0, 0, TimeSpan.Zero).AddTicks(1_234_567));
+    private readonly DuckDbWarehouse _warehouse;
+    private readonly WarehouseLoader _loader;
+
+    public WarehouseLoaderTests()
+    {
+        _warehouse = new DuckDbWarehouse(Options.Create(new WarehouseOptions
+        {
+            DuckDbPath = Path.Combine(_lake.Root, "warehouse", "dovetail.duckdb"),
+        }));
+        _loader = new WarehouseLoader(_lake.Publisher, _warehouse, _time, NullLogger<WarehouseLoader>.Instance);
+    }
+
+    [Fact]
+    public async Task Load_StoresEveryRecordOfTheDayOnly()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a", "b");
+        await _lake.PublishAsync(Day, 23, 3, "c");
+        await _lake.PublishAsync(Day.AddDays(1), 0, 0, "d");
+
+        var result = await Load();
+
+        Assert.Equal(WarehouseLoadOutcome.Loaded, result.Outcome);
+        Assert.Equal(2, result.Objects);
+        Assert.Equal(12, result.Records);
+        Assert.Equal(12, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+        Assert.Equal(0, await _warehouse.CountRowsAsync(Day.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LoadAgain_UnchangedDay_WritesNothing()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        var first = await Load();
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var second = await Load();
+
+        Assert.Equal(WarehouseLoadOutcome.Unchanged, second.Outcome);
+        Assert.Equal(first.LoadedAt, second.LoadedAt);
+        Assert.Equal(first.SourceFingerprint, second.SourceFingerprint);
+        Assert.Equal(4, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LateObject_ReloadsDayWithoutDuplicates()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        var first = await Load();
+        await _lake.PublishAsync(Day, 22, 1, "b");
+
+        var second = await Load();
+
+        Assert.Equal(WarehouseLoadOutcome.Loaded, second.Outcome);
+        Assert.NotEqual(first.SourceFingerprint, second.SourceFingerprint);
+        Assert.Equal(8, second.Records);
+        Assert.Equal(8, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Force_ReloadsUnchangedDay()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        var first = await Load();
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var forced = await _loader.LoadDayAsync(Day, force: true, CancellationToken.None);
+
+        Assert.Equal(WarehouseLoadOutcome.Loaded, forced.Outcome);
+        Assert.Equal(first.LoadedAt + TimeSpan.FromHours(1), forced.LoadedAt);
+        Assert.Equal(4, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MissingObject_FailsAndKeepsPreviousRows()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        var first = await Load();
+        var lost = await _lake.PublishAsync(Day, 10, 1, "b");
+        _lake.DeleteObject(lost);
+
+        var failure = await Assert.ThrowsAsync<WarehouseLoadException>(Load);
+
+        Assert.Contains(lost, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(4, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+        Assert.Equal(first.SourceFingerprint, (await _warehouse.ReadLoadAsync(Day, CancellationToken.None))?.SourceFingerprint);
+    }
+
+    [Fact]
+    public async Task SameChangesInTwoObjects_StoredOnce()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        await _lake.PublishAsync(Day, 10, 0, "a");
+
+        var result = await Load();
+
+        Assert.Equal(2, result.Objects);
+        Assert.Equal(4, result.Records);
+        Assert.Equal(4, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EmptyDay_RecordsLoadOfNoRows()
+    {
+        var first = await Load();
+        var second = await Load();
+
+        Assert.Equal(WarehouseLoadOutcome.Loaded, first.Outcome);
+        Assert.Equal(0, first.Objects);
+        Assert.Equal(0, first.Records);
+        Assert.Equal(WarehouseLoadOutcome.Unchanged, second.Outcome);
+    }
+
+    public void Dispose() => _lake.Dispose();
+
+    private Task<WarehouseLoadResult> Load() => _loader.LoadDayAsync(Day, force: false, CancellationToken.None);
+}
