@@ -40,6 +40,29 @@ public sealed class DeadlineTests(ShortDeadlineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task AddData_AfterDeadline_ExpiresOnce()
+    {
+        var grain = fixture.Grains.GetGrain<ISubmissionGrain>(Submissions.NewId());
+        var created = await grain.CreateAsync(Submissions.Create("Chur", "CH"));
+        await Polling.UntilAsync(
+            () => Task.FromResult(DateTimeOffset.UtcNow),
+            now => now > created.View!.CreatedAt + TimeSpan.FromSeconds(2),
+            TimeSpan.FromSeconds(30));
+
+        var result = await grain.AddDataAsync(Submissions.AddData("""{"late":true}"""));
+        var settled = await Polling.UntilAsync(
+            async () => (await grain.GetAsync(Submissions.ClientId))!,
+            view => DateTimeOffset.UtcNow - view.UpdatedAt > TimeSpan.FromSeconds(3),
+            TimeSpan.FromSeconds(30));
+        var timeline = await grain.GetTimelineAsync(Submissions.ClientId);
+
+        Assert.Equal(AddDataOutcome.Expired, result.Outcome);
+        Assert.Equal(SubmissionStatus.Expired, settled.Status);
+        Assert.Single(timeline!, transition => transition.Status == SubmissionStatus.Expired);
+        Assert.DoesNotContain(timeline!, transition => transition.Cause == "additional-data");
+    }
+
+    [Fact]
     public async Task DataBeforeDeadline_DoesNotExpire()
     {
         var grain = fixture.Grains.GetGrain<ISubmissionGrain>(Submissions.NewId());

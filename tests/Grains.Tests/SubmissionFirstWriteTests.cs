@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Storage;
 using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Submissions;
 
@@ -30,7 +31,7 @@ public sealed class SubmissionFirstWriteTests(FirstWriteFixture fixture) : IClas
         var grain = fixture.Grains.GetGrain<ISubmissionGrain>(id);
         fixture.Probe.FailFirstWrite(id);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => grain.CreateAsync(Submissions.Create("Zürich", "CH")));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => grain.CreateAsync(Submissions.Create("Zürich", "CH")));
 
         Assert.Null(await grain.GetAsync(Submissions.ClientId));
         var remaining = await Polling.UntilAsync(
@@ -45,7 +46,7 @@ public sealed class SubmissionFirstWriteTests(FirstWriteFixture fixture) : IClas
         var grain = fixture.Grains.GetGrain<ISubmissionGrain>(id);
         var command = Submissions.Create("Zürich", "CH");
         fixture.Probe.FailFirstWrite(id);
-        await Assert.ThrowsAnyAsync<Exception>(() => grain.CreateAsync(command));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => grain.CreateAsync(command));
 
         var retried = await grain.CreateAsync(command);
         var view = await Polling.UntilAsync(

@@ -43,6 +43,10 @@ internal static partial class ApiLog
         Message = "Orleans cluster unavailable or timed out for {Path}, correlation {CorrelationId}")]
     public static partial void ClusterUnavailable(ILogger logger, Exception exception, PathString path, string correlationId);
 
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning,
+        Message = "Submission store could not save the request for {Path}, correlation {CorrelationId}; answered 503")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, PathString path, string correlationId);
+
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
         Message = "Unhandled exception for {Path}, correlation {CorrelationId}")]
     public static partial void UnhandledException(ILogger logger, Exception exception, PathString path, string correlationId);

@@ -1,5 +1,6 @@
 using Dovetail.Api.Correlation;
 using Dovetail.Api.Logging;
+using Dovetail.Grains.Abstractions.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 
@@ -7,7 +8,8 @@ namespace Dovetail.Api.Problems;
 
 /// <summary>
 /// Turns exceptions that escape an endpoint into problem documents without stack traces. Orleans being
-/// unreachable or slow is a 503 with <c>Retry-After</c>, so clients retry instead of giving up.
+/// unreachable or slow, or a grain failing to store a change, is a 503 with <c>Retry-After</c>, so clients retry
+/// instead of giving up.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,6 +27,18 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         Microsoft.AspNetCore.Mvc.ProblemDetails problem;
         switch (exception)
         {
+            case StoreUnavailableException:
+                ApiLog.StoreUnavailable(logger, exception, httpContext.Request.Path, correlationId);
+                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture);
+                problem = ApiProblems.Create(
+                    httpContext,
+                    StatusCodes.Status503ServiceUnavailable,
+                    ProblemCodes.ServiceUnavailable,
+                    "Service unavailable",
+                    $"The submission store could not save the request, and nothing was stored. Retry after {RetryAfterSeconds} seconds.");
+                break;
+
             case TimeoutException or OrleansMessageRejectionException or SiloUnavailableException:
                 ApiLog.ClusterUnavailable(logger, exception, httpContext.Request.Path, correlationId);
                 httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(

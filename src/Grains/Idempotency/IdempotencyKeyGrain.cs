@@ -1,6 +1,8 @@
 using Dovetail.Grains.Abstractions.Idempotency;
+using Dovetail.Grains.Abstractions.Storage;
 using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dovetail.Grains.Idempotency;
@@ -14,15 +16,18 @@ public sealed class IdempotencyKeyGrain : Grain, IIdempotencyKeyGrain
     private readonly IPersistentState<IdempotencyKeyState> _state;
     private readonly IdempotencyOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger<IdempotencyKeyGrain> _logger;
 
     public IdempotencyKeyGrain(
         [PersistentState("idempotency-key", DovetailSiloBuilderExtensions.StorageName)] IPersistentState<IdempotencyKeyState> state,
         IOptions<IdempotencyOptions> options,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<IdempotencyKeyGrain> logger)
     {
         _state = state;
         _options = options.Value;
         _time = time;
+        _logger = logger;
     }
 
     public async Task<CreateSubmissionResult> CreateAsync(CreateSubmissionCommand command)
@@ -49,11 +54,12 @@ public sealed class IdempotencyKeyGrain : Grain, IIdempotencyKeyGrain
             {
                 await _state.WriteStateAsync();
             }
-            catch
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // The record in memory is ahead of storage; a fresh activation reloads what was committed.
                 DeactivateOnIdle();
-                throw;
+                IdempotencyLog.KeyNotStored(_logger, exception, command.ClientId, command.CorrelationId);
+                throw new StoreUnavailableException("The idempotency key could not be stored; nothing was committed.");
             }
         }
 

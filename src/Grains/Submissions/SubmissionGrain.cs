@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Lookup;
+using Dovetail.Grains.Abstractions.Storage;
 using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Changes;
 using Dovetail.Grains.Hosting;
@@ -132,8 +133,16 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         // that nothing expires or re-drives. State changes only after registering, so a failed registration stores
         // nothing, and reminders left by a failed write remove themselves on their first tick.
         var now = _time.GetUtcNow();
-        await this.RegisterOrUpdateReminder(DeadlineReminder, _options.AdditionalDataDeadline, _options.ReminderPeriod);
-        await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+        try
+        {
+            await this.RegisterOrUpdateReminder(DeadlineReminder, _options.AdditionalDataDeadline, _options.ReminderPeriod);
+            await this.RegisterOrUpdateReminder(EnrichmentReminder, _options.ReminderPeriod, _options.ReminderPeriod);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            SubmissionLog.RemindersNotRegistered(_logger, exception, Id, command.CorrelationId);
+            throw new StoreUnavailableException($"Submission {Id} could not register its reminders; nothing was stored.");
+        }
 
         State.ClientId = command.ClientId;
         State.PayloadJson = command.PayloadJson;
@@ -182,6 +191,14 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
                 return new AddDataResult(AddDataOutcome.Expired, _view);
             case SubmissionStatus.Failed:
                 return new AddDataResult(AddDataOutcome.Failed, _view);
+        }
+
+        // The deadline decides, not its reminder, which can tick late: data that comes after it expires the
+        // submission here instead of being stored.
+        if (_time.GetUtcNow() >= State.Deadline)
+        {
+            await ExpireAsync();
+            return new AddDataResult(AddDataOutcome.Expired, _view);
         }
 
         State.AdditionalDataJson = command.DataJson;
@@ -293,6 +310,11 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             return;
         }
 
+        await ExpireAsync();
+    }
+
+    private async Task ExpireAsync()
+    {
         await CommitAsync(SubmissionStatus.Expired, "deadline", State.CorrelationId);
         await UnregisterAsync(DeadlineReminder);
         await UnregisterAsync(EnrichmentReminder);
@@ -338,7 +360,7 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         {
             await _state.WriteStateAsync();
         }
-        catch
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // The in-memory state is now ahead of storage. Deactivating makes the next call reload what was
             // committed, and the caller sees the error instead of a success that was never stored. The deactivation
@@ -346,7 +368,9 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
             _outboxTrimmedSinceWrite = false;
             _stateAheadOfStorage = true;
             DeactivateOnIdle();
-            throw;
+            SubmissionLog.CommitFailed(_logger, exception, Id, status.ToWireName(), correlationId);
+            throw new StoreUnavailableException(
+                $"Submission {Id} could not store its change to {status.ToWireName()}; nothing was committed.");
         }
 
         _view = view;

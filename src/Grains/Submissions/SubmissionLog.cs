@@ -53,4 +53,12 @@ internal static partial class SubmissionLog
     [LoggerMessage(1110, LogLevel.Warning,
         "Submission {SubmissionId} has no stored state when its reminder {Reminder} fires, because its first write failed; removing its reminders")]
     public static partial void RemindersOfUnstoredSubmission(ILogger logger, string submissionId, string reminder);
+
+    [LoggerMessage(1111, LogLevel.Error,
+        "Submission {SubmissionId} could not store its change to {Status} (correlation {CorrelationId}); nothing was committed and the caller gets 503")]
+    public static partial void CommitFailed(ILogger logger, Exception exception, string submissionId, string status, string correlationId);
+
+    [LoggerMessage(1112, LogLevel.Error,
+        "Submission {SubmissionId} could not register its reminders (correlation {CorrelationId}); nothing was stored and the caller gets 503")]
+    public static partial void RemindersNotRegistered(ILogger logger, Exception exception, string submissionId, string correlationId);
 }

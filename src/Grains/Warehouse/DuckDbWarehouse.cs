@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Insights;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,15 @@ public sealed class DuckDbWarehouse(IOptions<WarehouseOptions> options) : IWareh
         ORDER BY ordinal;
         """;
 
+    private const string CompletedByCountrySql = """
+        SELECT COALESCE(json_extract_string(document, '$.enrichment.place.country'), '') AS country, count(*) AS submissions
+        FROM changes
+        WHERE day >= $day AND status = 'completed'
+        GROUP BY 1
+        ORDER BY submissions DESC, country
+        LIMIT $countries;
+        """;
+
     // Extensions are never installed or loaded on demand, as in the query step.
     private const string ConnectionOptions = "autoinstall_known_extensions=false;autoload_known_extensions=false";
 
@@ -130,6 +140,37 @@ public sealed class DuckDbWarehouse(IOptions<WarehouseOptions> options) : IWareh
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection, "SELECT count(*) FROM changes WHERE day = $day;", day);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<WarehouseSummary> ReadSummaryAsync(DateOnly fromDay, int countries, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var transitions = new List<DailyStatusCount>();
+        await using (var command = Command(
+            connection,
+            "SELECT day, status, count(*) FROM changes WHERE day >= $day GROUP BY day, status ORDER BY day, status;",
+            fromDay))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                transitions.Add(new DailyStatusCount(
+                    DateOnly.FromDateTime(reader.GetDateTime(0)), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        var byCountry = new List<CountryCount>();
+        await using (var command = Command(connection, CompletedByCountrySql, fromDay))
+        {
+            command.Parameters.Add(new DuckDBParameter("countries", countries));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                byCountry.Add(new CountryCount(reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        return new WarehouseSummary(transitions, byCountry);
     }
 
     private static async Task StageAsync(

@@ -25,4 +25,10 @@ public interface IWarehouse
 
     /// <summary>Counts the rows of <paramref name="day"/>.</summary>
     Task<long> CountRowsAsync(DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads, from <paramref name="fromDay"/> on, the changes per day and status, and the completed submissions per
+    /// country of the picked place, at most <paramref name="countries"/> of them, most first.
+    /// </summary>
+    Task<WarehouseSummary> ReadSummaryAsync(DateOnly fromDay, int countries, CancellationToken cancellationToken);
 }

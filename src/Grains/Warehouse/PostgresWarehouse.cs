@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Insights;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -69,6 +70,22 @@ public sealed class PostgresWarehouse : IWarehouse, IAsyncDisposable
     private const string CountRowsSql =
         "SELECT count(*) FROM dovetail_warehouse.changes WHERE service_id = @service_id AND day = @day;";
 
+    private const string TransitionsSql = """
+        SELECT day, status, count(*) FROM dovetail_warehouse.changes
+        WHERE service_id = @service_id AND day >= @day
+        GROUP BY day, status
+        ORDER BY day, status COLLATE "C";
+        """;
+
+    private const string CompletedByCountrySql = """
+        SELECT COALESCE(document #>> '{enrichment,place,country}', '') AS country, count(*) AS submissions
+        FROM dovetail_warehouse.changes
+        WHERE service_id = @service_id AND day >= @day AND status = 'completed'
+        GROUP BY 1
+        ORDER BY submissions DESC, country COLLATE "C"
+        LIMIT @countries;
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
 
@@ -133,6 +150,35 @@ public sealed class PostgresWarehouse : IWarehouse, IAsyncDisposable
         await using var command = _dataSource.CreateCommand(CountRowsSql);
         AddDayParameters(command, day);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<WarehouseSummary> ReadSummaryAsync(DateOnly fromDay, int countries, CancellationToken cancellationToken)
+    {
+        var transitions = new List<DailyStatusCount>();
+        await using (var command = _dataSource.CreateCommand(TransitionsSql))
+        {
+            AddDayParameters(command, fromDay);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                transitions.Add(new DailyStatusCount(
+                    reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        var byCountry = new List<CountryCount>();
+        await using (var command = _dataSource.CreateCommand(CompletedByCountrySql))
+        {
+            AddDayParameters(command, fromDay);
+            command.Parameters.AddWithValue("countries", countries);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                byCountry.Add(new CountryCount(reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        return new WarehouseSummary(transitions, byCountry);
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

@@ -43,7 +43,15 @@ internal sealed class ApiProcess : IAsyncDisposable
             "Dovetail API",
             layout.ApiAssembly,
             layout.ApiDirectory,
-            ["--urls", $"http://127.0.0.1:{port}", $"--Lookup:BaseAddress={gazetteerAddress}", .. extraArguments],
+            [
+                "--urls", $"http://127.0.0.1:{port}",
+                $"--Lookup:BaseAddress={gazetteerAddress}",
+
+                // The API runs in its project folder, so the lake and the warehouse would otherwise land in the sources.
+                $"--Lake:Root={Path.Combine(layout.ArtifactsDirectory, "lake")}",
+                $"--Warehouse:DuckDbPath={Path.Combine(layout.ArtifactsDirectory, "warehouse", "dovetail.duckdb")}",
+                .. extraArguments,
+            ],
             new Dictionary<string, string> { ["Auth__DevelopmentKey"] = apiKey },
             Path.Combine(layout.ArtifactsDirectory, "api.log"));
 

@@ -83,6 +83,7 @@ internal sealed class LocalServices(RepositoryLayout layout, HttpClient http) : 
                 $"--Lookup:BaseAddress={GazetteerUrl.AbsoluteUri}",
                 "--Submissions:AdditionalDataDeadline=00:05:00",
                 $"--Lake:Root={LakeRoot}",
+                $"--Warehouse:DuckDbPath={Path.Combine(layout.ArtifactsDirectory, "warehouse", "dovetail.duckdb")}",
 
                 // Short windows publish and query the last changes within seconds, before the demo checks the lake.
                 "--Lake:Window=00:00:02",
