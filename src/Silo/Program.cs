@@ -1,5 +1,6 @@
 using Dovetail.Grains.Health;
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Insights;
 using Dovetail.Grains.Telemetry;
 using Dovetail.Silo;
 using Orleans.Dashboard;
@@ -55,11 +56,13 @@ builder.Services.Configure<HostOptions>(options =>
 
 var app = builder.Build();
 var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+var insights = app.MapDovetailInsights();
 if (dashboardRequiresKey)
 {
     app.UseAuthentication();
     app.UseAuthorization();
     dashboard.RequireAuthorization(DashboardAuthentication.SchemeName);
+    insights.RequireAuthorization(DashboardAuthentication.SchemeName);
 }
 
 app.MapDovetailHealthChecks();

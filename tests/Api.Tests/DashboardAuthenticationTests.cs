@@ -45,6 +45,32 @@ public sealed class DashboardAuthenticationTests(DashboardAuthenticationFactory 
         Assert.Contains("<html", page, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/insights/")]
+    [InlineData("/insights/data")]
+    public async Task Insights_WithoutKey_Is401(string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Insights_WithKey_IsServed()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyDefaults.HeaderName, DashboardAuthenticationFactory.Key);
+
+        using var response = await client.GetAsync("/insights/", TestContext.Current.CancellationToken);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Dovetail insights", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Health_StaysOpenWithoutKey()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dovetail.Grains.Abstractions.Changes;
+using Dovetail.Grains.Abstractions.Insights;
 using Dovetail.Grains.Abstractions.Submissions;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Lake;
@@ -65,6 +66,20 @@ public sealed class WarehouseLoadGrainTests(WarehouseLoadGrainTests.Fixture fixt
 
         Assert.Equal(WarehouseLoadOutcome.Loaded, result.Outcome);
         Assert.Equal(1, result.Records);
+    }
+
+    [Fact]
+    public async Task Load_RefreshesInsightsDataset()
+    {
+        await fixture.Grains.GetGrain<IWarehouseLoadGrain>(0).LoadAsync(Fixture.Yesterday, force: true);
+
+        var dataset = await Polling.UntilAsync(
+            () => fixture.Grains.GetGrain<IInsightsGrain>(0).GetAsync(),
+            current => current.LastLoad?.Day == Fixture.Yesterday,
+            Bound);
+
+        Assert.True(dataset.Version >= 1);
+        Assert.Contains(new DailyStatusCount(Fixture.Yesterday, "accepted", 1), dataset.Transitions);
     }
 
     [Theory]

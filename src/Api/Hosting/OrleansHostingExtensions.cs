@@ -1,4 +1,5 @@
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Insights;
 using Dovetail.Grains.Telemetry;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -48,9 +49,11 @@ public static class OrleansHostingExtensions
         if (app.Configuration.GetValue($"{ApiOptions.SectionName}:{nameof(ApiOptions.HostSilo)}", true))
         {
             var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
+            var insights = app.MapDovetailInsights();
             if (DashboardAuthentication.IsRequired(app.Configuration))
             {
                 dashboard.RequireAuthorization();
+                insights.RequireAuthorization();
             }
         }
 

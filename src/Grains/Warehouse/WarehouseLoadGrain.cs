@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Changes;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,9 @@ namespace Dovetail.Grains.Warehouse;
 /// Runs the daily warehouse load. Its reminder ticks once a day at <see cref="WarehouseOptions.DailyAt"/> and loads
 /// each of the last <see cref="WarehouseOptions.Days"/> days before today whose lake objects changed since their
 /// last load, so a missed tick or a late object is caught up on the next one. Today is not loaded by the reminder,
-/// because its objects are still being published.
+/// because its objects are still being published. Every load that writes a day emits <see cref="WarehouseLoaded"/>,
+/// which refreshes the insights dataset.
 /// </summary>
-// NOTE: a load emits no event yet, so nothing refreshes a dashboard dataset after it; the dashboard is not built.
 public sealed class WarehouseLoadGrain(
     WarehouseLoader loader, IOptions<WarehouseOptions> options, TimeProvider time, ILogger<WarehouseLoadGrain> logger)
     : Grain, IWarehouseLoadGrain, IRemindable
@@ -32,8 +33,12 @@ public sealed class WarehouseLoadGrain(
         WarehouseLog.Scheduled(logger, _options.DailyAt, first);
     }
 
-    public Task<WarehouseLoadResult> LoadAsync(DateOnly day, bool force) =>
-        loader.LoadDayAsync(day, force, CancellationToken.None);
+    public async Task<WarehouseLoadResult> LoadAsync(DateOnly day, bool force)
+    {
+        var result = await loader.LoadDayAsync(day, force, CancellationToken.None);
+        await AnnounceAsync(result);
+        return result;
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -43,6 +48,28 @@ public sealed class WarehouseLoadGrain(
             _ => RunDailyAsync(),
             new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         return Task.CompletedTask;
+    }
+
+    // The day is in the warehouse whether or not the event goes out, so a failed publish is logged and not thrown.
+    // The insights grain computes its dataset at activation too, so it catches up at the latest after a restart.
+    private async Task AnnounceAsync(WarehouseLoadResult result)
+    {
+        if (result.Outcome != WarehouseLoadOutcome.Loaded)
+        {
+            return;
+        }
+
+        try
+        {
+            var stream = this.GetStreamProvider(ChangeStreams.ProviderName)
+                .GetStream<WarehouseLoaded>(StreamId.Create(WarehouseStreams.Namespace, WarehouseStreams.Key));
+            await stream.OnNextAsync(new WarehouseLoaded(
+                result.Day, result.Objects, result.Records, result.SourceFingerprint, result.LoadedAt));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            WarehouseLog.LoadNotAnnounced(logger, exception, result.Day);
+        }
     }
 
     /// <summary>Returns the first time at or after <paramref name="now"/> whose UTC time of day is <paramref name="timeOfDay"/>.</summary>
@@ -62,7 +89,7 @@ public sealed class WarehouseLoadGrain(
         {
             try
             {
-                await loader.LoadDayAsync(today.AddDays(-daysBack), force: false, CancellationToken.None);
+                await AnnounceAsync(await loader.LoadDayAsync(today.AddDays(-daysBack), force: false, CancellationToken.None));
             }
 #pragma warning disable CA1031 // The loader logged the failure; the other days still load, and the next tick retries.
             catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -11,7 +11,7 @@ internal static partial class WarehouseLog
     [LoggerMessage(5001, LogLevel.Debug, "Warehouse day {Day:yyyy-MM-dd} is unchanged since its load at {LoadedAt:O}; nothing written")]
     public static partial void Unchanged(ILogger logger, DateOnly day, DateTimeOffset loadedAt);
 
-    [LoggerMessage(5002, LogLevel.Error, "Warehouse load of {Day:yyyy-MM-dd} failed; the day keeps its previous rows")]
+    [LoggerMessage(5002, LogLevel.Error, "Warehouse load of {Day:yyyy-MM-dd} failed, and the day keeps its previous rows")]
     public static partial void LoadFailed(ILogger logger, Exception exception, DateOnly day);
 
     [LoggerMessage(5003, LogLevel.Warning, "Warehouse manifest {ManifestPath} was listed but could not be read; the load of {Day:yyyy-MM-dd} skips it")]
@@ -19,4 +19,8 @@ internal static partial class WarehouseLog
 
     [LoggerMessage(5004, LogLevel.Information, "Warehouse daily load scheduled at {DailyAt} UTC, first at {FirstAt:O}")]
     public static partial void Scheduled(ILogger logger, TimeSpan dailyAt, DateTimeOffset firstAt);
+
+    [LoggerMessage(5005, LogLevel.Warning,
+        "Warehouse load of {Day:yyyy-MM-dd} could not be announced; the insights dataset refreshes at the next load or activation")]
+    public static partial void LoadNotAnnounced(ILogger logger, Exception exception, DateOnly day);
 }
