@@ -75,7 +75,9 @@ public static class OrleansHostingExtensions
         var connectionString = configuration.GetConnectionString(DovetailSiloBuilderExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            client.UseLocalhostClustering();
+            client.UseLocalhostClustering(configuration.GetValue(
+                $"{DovetailSiloBuilderExtensions.OrleansSectionName}:{nameof(EndpointOptions.GatewayPort)}",
+                EndpointOptions.DEFAULT_GATEWAY_PORT));
         }
         else
         {

@@ -37,7 +37,12 @@ public static class DovetailSiloBuilderExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            builder.UseLocalhostClustering();
+            // Orleans does not report a port that another local silo already listens on, so hosts that share a
+            // machine (the demo, the benchmarks) give each silo its own ports.
+            var orleans = configuration.GetSection(OrleansSectionName);
+            builder.UseLocalhostClustering(
+                siloPort: orleans.GetValue(nameof(EndpointOptions.SiloPort), EndpointOptions.DEFAULT_SILO_PORT),
+                gatewayPort: orleans.GetValue(nameof(EndpointOptions.GatewayPort), EndpointOptions.DEFAULT_GATEWAY_PORT));
             builder.AddMemoryGrainStorage(StorageName);
             builder.UseInMemoryReminderService();
             builder.AddLocalChangeStream();

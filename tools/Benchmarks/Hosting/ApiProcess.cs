@@ -50,6 +50,8 @@ internal sealed class ApiProcess : IAsyncDisposable
                 // The API runs in its project folder, so the lake and the warehouse would otherwise land in the sources.
                 $"--Lake:Root={Path.Combine(layout.ArtifactsDirectory, "lake")}",
                 $"--Warehouse:DuckDbPath={Path.Combine(layout.ArtifactsDirectory, "warehouse", "dovetail.duckdb")}",
+                $"--Orleans:SiloPort={FreePort.Next()}",
+                $"--Orleans:GatewayPort={FreePort.Next()}",
                 .. extraArguments,
             ],
             new Dictionary<string, string> { ["Auth__DevelopmentKey"] = apiKey },

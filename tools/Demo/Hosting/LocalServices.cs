@@ -83,6 +83,10 @@ internal sealed class LocalServices(RepositoryLayout layout, HttpClient http) : 
                 $"--Lookup:BaseAddress={GazetteerUrl.AbsoluteUri}",
                 "--Submissions:AdditionalDataDeadline=00:05:00",
                 $"--Lake:Root={LakeRoot}",
+
+                // Its own silo and gateway ports, so the demo's silo never shares them with another local silo.
+                $"--Orleans:SiloPort={FreePort.Next()}",
+                $"--Orleans:GatewayPort={FreePort.Next()}",
                 $"--Warehouse:DuckDbPath={Path.Combine(layout.ArtifactsDirectory, "warehouse", "dovetail.duckdb")}",
 
                 // Short windows publish and query the last changes within seconds, before the demo checks the lake.
