@@ -2,6 +2,7 @@ using Dovetail.Grains.Health;
 using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Insights;
 using Dovetail.Grains.Telemetry;
+using Dovetail.Grains.Warehouse;
 using Dovetail.Silo;
 using Orleans.Dashboard;
 
@@ -57,12 +58,14 @@ builder.Services.Configure<HostOptions>(options =>
 var app = builder.Build();
 var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
 var insights = app.MapDovetailInsights();
+var warehouse = app.MapDovetailWarehouse();
 if (dashboardRequiresKey)
 {
     app.UseAuthentication();
     app.UseAuthorization();
     dashboard.RequireAuthorization(DashboardAuthentication.SchemeName);
     insights.RequireAuthorization(DashboardAuthentication.SchemeName);
+    warehouse.RequireAuthorization(DashboardAuthentication.SchemeName);
 }
 
 app.MapDovetailHealthChecks();

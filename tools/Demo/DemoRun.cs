@@ -24,6 +24,7 @@ internal static class DemoRun
     public static async Task<int> ExecuteAsync(DemoOptions options, IAnsiConsole console)
     {
         var stopwatch = Stopwatch.StartNew();
+        var runStartedAt = DateTimeOffset.UtcNow;
         using var run = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
         using var stop = new StopSignal(run);
 
@@ -58,6 +59,7 @@ internal static class DemoRun
 
             using var lakeCheck = new CancellationTokenSource(LakeBound + TimeSpan.FromSeconds(60));
             var lake = await CheckLakeAsync(services, new DovetailApiClient(apiHttp), outcomes, console, lakeCheck.Token);
+            var warehouse = await CheckWarehouseAsync(services, apiHttp, runStartedAt, console, lakeCheck.Token);
             var statistics = RunStatistics.From(outcomes);
             var sampleId = outcomes.Select(outcome => outcome.Id).FirstOrDefault(id => id is not null);
             var summary = new DemoSummary(
@@ -69,7 +71,8 @@ internal static class DemoRun
                 calls is null ? countersError ?? countersErrorAfter ?? "no --gazetteer URL given" : null,
                 DemoLinks.Create(apiUrl, sampleId, dashboard, services?.ApiKeyPath),
                 services?.LogPaths.ToList() ?? [],
-                lake);
+                lake,
+                warehouse);
 
             SummaryTable.Write(console, summary);
             await WriteSummaryFileAsync(summary, console, closing.Token);
@@ -171,6 +174,33 @@ internal static class DemoRun
         {
             console.MarkupLineInterpolated($"[red]Reconciling the lake failed: {exception.Message}[/]");
             return new LakeReconciliation(0, 0, 0, [], [], [], [$"reconcile failed: {exception.Message}"]);
+        }
+    }
+
+    // The load endpoint is served by a host that runs a silo, which only the local services are known to be.
+    private static async Task<WarehouseSummary?> CheckWarehouseAsync(
+        LocalServices? services,
+        HttpClient apiHttp,
+        DateTimeOffset runStartedAt,
+        IAnsiConsole console,
+        CancellationToken cancellationToken)
+    {
+        if (services is null)
+        {
+            return null;
+        }
+
+        console.WriteLine("Loading the run's days into the warehouse and waiting for the insights dataset.");
+        try
+        {
+            var outcome = await WarehouseCheck.LoadAndWaitAsync(apiHttp, runStartedAt, LakeBound, cancellationToken);
+            return new WarehouseSummary(outcome.Rows, outcome.InsightsVersion, null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException
+            or System.Text.Json.JsonException or TimeoutException or TaskCanceledException)
+        {
+            console.MarkupLineInterpolated($"[red]Loading the warehouse failed: {exception.Message}[/]");
+            return new WarehouseSummary(0, 0, exception.Message);
         }
     }
 

@@ -1,6 +1,7 @@
 using Dovetail.Grains.Hosting;
 using Dovetail.Grains.Insights;
 using Dovetail.Grains.Telemetry;
+using Dovetail.Grains.Warehouse;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 
@@ -50,10 +51,12 @@ public static class OrleansHostingExtensions
         {
             var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
             var insights = app.MapDovetailInsights();
+            var warehouse = app.MapDovetailWarehouse();
             if (DashboardAuthentication.IsRequired(app.Configuration))
             {
                 dashboard.RequireAuthorization();
                 insights.RequireAuthorization();
+                warehouse.RequireAuthorization();
             }
         }
 

@@ -55,6 +55,8 @@ internal static class SummaryFileWriter
             lake_records = summary.Lake?.Records,
             query_results = summary.Lake?.QueryResults,
             reconcile_mismatches = summary.Lake?.Mismatches,
+            warehouse_rows = summary.Warehouse?.Rows,
+            insights_version = summary.Warehouse?.InsightsVersion,
             externalCalls = summary.ExternalCalls,
             externalCallsUnavailable = summary.ExternalCallsUnavailable,
             errors = statistics.Errors.Select(pair => new { message = pair.Key, count = pair.Value }),

@@ -28,6 +28,11 @@ internal static class SummaryTable
             console.Write(Lake(lake));
         }
 
+        if (summary.Warehouse is { } warehouse)
+        {
+            console.Write(Warehouse(warehouse));
+        }
+
         WriteProblems(console, statistics);
         console.Write(Links(summary));
 
@@ -116,6 +121,20 @@ internal static class SummaryTable
         return table;
     }
 
+    private static Table Warehouse(WarehouseSummary warehouse)
+    {
+        var table = new Table().Title("The run's days in the warehouse")
+            .AddColumn("Check").AddColumn(new TableColumn("Count").RightAligned());
+        AddCount(table, "rows (one per lake record)", warehouse.Rows);
+        AddCount(table, "insights dataset version after the loads", warehouse.InsightsVersion);
+        if (warehouse.Error is not null)
+        {
+            table.AddRow(new Text("error"), new Text(warehouse.Error));
+        }
+
+        return table;
+    }
+
     private static void WriteProblems(IAnsiConsole console, RunStatistics statistics)
     {
         if (statistics.Errors.Count > 0)
@@ -163,6 +182,10 @@ internal static class SummaryTable
         }
 
         table.AddRow(new Text("Orleans dashboard"), new Text(links.Dashboard?.AbsoluteUri ?? "not served by this API"));
+        if (links.Dashboard is not null)
+        {
+            table.AddRow(new Text("Insights dashboard"), new Text(new Uri(links.Api, "insights").AbsoluteUri));
+        }
         foreach (var log in summary.LogPaths)
         {
             table.AddRow(new Text("Log"), new Text(log));
