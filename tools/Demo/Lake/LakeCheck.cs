@@ -34,8 +34,17 @@ internal static class LakeCheck
         }
     }
 
+    public static Task<LakeReconciliation> ReconcileAsync(
+        DovetailApiClient client, string lakeRoot, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ReconcileAsync(
+            client,
+            new LocalLakeStore(Microsoft.Extensions.Options.Options.Create(new LakeOptions { Root = lakeRoot })),
+            ids,
+            cancellationToken);
+
+    /// <summary>Reconciles the committed versions of <paramref name="ids"/> with the lake in <paramref name="store"/>.</summary>
     public static async Task<LakeReconciliation> ReconcileAsync(
-        DovetailApiClient client, string lakeRoot, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        DovetailApiClient client, ILakeStore store, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(ids);
@@ -46,7 +55,6 @@ internal static class LakeCheck
             committed[id] = await ReadVersionsAsync(client, id, cancellationToken);
         }
 
-        var store = new LocalLakeStore(Microsoft.Extensions.Options.Options.Create(new LakeOptions { Root = lakeRoot }));
         var reconciler = new LakeReconciler(new LakePublisher(store, TimeProvider.System));
         return await reconciler.ReconcileAsync(committed, cancellationToken);
     }
