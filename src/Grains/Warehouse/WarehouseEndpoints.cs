@@ -39,6 +39,17 @@ public static class WarehouseEndpoints
         {
             return Results.Ok(await grains.GetGrain<IWarehouseLoadGrain>(0).LoadAsync(parsed, force ?? false));
         }
+        catch (TimeoutException)
+        {
+            // The grain call timed out, but the load goes on in the grain and finishes there.
+            return Results.Accepted(value: new
+            {
+                day = parsed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                outcome = "running",
+                detail = "The load takes longer than a grain call may and goes on in the cluster. Its outcome shows in "
+                    + "the silo log (event 5000) and on /insights; a later call without force answers 'unchanged'.",
+            });
+        }
         catch (WarehouseLoadException exception)
         {
             return Problem(
