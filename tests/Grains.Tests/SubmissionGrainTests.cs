@@ -22,6 +22,17 @@ public sealed class SubmissionGrainTests(ClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_FirstTransitionAtCreationTime()
+    {
+        var grain = NewSubmission();
+
+        var result = await grain.CreateAsync(Submissions.Create("Zürich", "CH"));
+        var timeline = await grain.GetTimelineAsync(Submissions.ClientId);
+
+        Assert.Equal(result.View!.CreatedAt, timeline![0].At);
+    }
+
+    [Fact]
     public async Task Enrichment_ThenData_Completes()
     {
         var grain = NewSubmission();

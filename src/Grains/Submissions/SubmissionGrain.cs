@@ -153,7 +153,8 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         State.IdempotencyKey = command.IdempotencyKey;
         State.CreatedAt = now;
         State.Deadline = now + _options.AdditionalDataDeadline;
-        await CommitAsync(SubmissionStatus.Accepted, "created", command.CorrelationId);
+        // The first change carries the creation time itself, so the document and the first event agree on it.
+        await CommitAsync(SubmissionStatus.Accepted, "created", command.CorrelationId, at: now);
         SubmissionLog.Created(_logger, Id, command.ClientId, command.CorrelationId);
         await DispatchEnrichmentAsync();
 
@@ -344,9 +345,10 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         }
     }
 
-    private async Task CommitAsync(SubmissionStatus status, string cause, string correlationId, int? attempts = null)
+    private async Task CommitAsync(
+        SubmissionStatus status, string cause, string correlationId, int? attempts = null, DateTimeOffset? at = null)
     {
-        var now = _time.GetUtcNow();
+        var now = at ?? _time.GetUtcNow();
         State.Status = status;
         State.Version++;
         State.UpdatedAt = now;
