@@ -20,16 +20,18 @@ public sealed class JsonSyntaxValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"a":1,"a":2}""", "duplicate_property", "$.a")]
-    [InlineData("""{"a":1,"\u0061":2}""", "duplicate_property", "$.a")]
-    [InlineData("""{"o":{"x y":1,"x y":2}}""", "duplicate_property", "$.o['x y']")]
-    [InlineData("""{"l":[0,[1,{"z":1,"z":1}]]}""", "duplicate_property", "$.l[1][1].z")]
-    [InlineData("""{"n":1e400}""", "number_out_of_range", "$.n")]
-    [InlineData("""{"l":[1,2,-2e308]}""", "number_out_of_range", "$.l[2]")]
-    [InlineData("""{"s":"\ud800"}""", "invalid_string", "$.s")]
-    [InlineData("""{"s":"a\udc00b"}""", "invalid_string", "$.s")]
-    [InlineData("""{"s":"\ude00\ud83d"}""", "invalid_string", "$.s")]
-    [InlineData("""{"o":{"\ud800":1}}""", "invalid_string", "$.o")]
+    [InlineData("""{"a":1,"a":2}""", "duplicate_property", "a")]
+    [InlineData("""{"a":1,"\u0061":2}""", "duplicate_property", "a")]
+    [InlineData("""{"o":{"x y":1,"x y":2}}""", "duplicate_property", "o['x y']")]
+    [InlineData("""{"x y":{"z":1,"z":2}}""", "duplicate_property", "['x y'].z")]
+    [InlineData("""{"\ud800":1}""", "invalid_string", null)]
+    [InlineData("""{"l":[0,[1,{"z":1,"z":1}]]}""", "duplicate_property", "l[1][1].z")]
+    [InlineData("""{"n":1e400}""", "number_out_of_range", "n")]
+    [InlineData("""{"l":[1,2,-2e308]}""", "number_out_of_range", "l[2]")]
+    [InlineData("""{"s":"\ud800"}""", "invalid_string", "s")]
+    [InlineData("""{"s":"a\udc00b"}""", "invalid_string", "s")]
+    [InlineData("""{"s":"\ude00\ud83d"}""", "invalid_string", "s")]
+    [InlineData("""{"o":{"\ud800":1}}""", "invalid_string", "o")]
     [InlineData("""[]""", "body_not_object", null)]
     [InlineData("""null""", "body_not_object", null)]
     [InlineData("""{"a":1} {}""", "invalid_json", null)]
@@ -43,6 +45,30 @@ public sealed class JsonSyntaxValidatorTests
         Assert.NotNull(error);
         Assert.Equal(code, error.Code);
         Assert.Equal(field, error.Field);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t")]
+    public void Validate_EmptyBody_ReportsEmptyBody(string body)
+    {
+        var error = JsonSyntaxValidator.Validate(Encoding.UTF8.GetBytes(body), 64);
+
+        Assert.Equal("The request body is empty. Send one JSON object.", error?.Detail);
+        Assert.Null(error?.BytePosition);
+    }
+
+    [Theory]
+    [InlineData("[]", "an array")]
+    [InlineData("\"text\"", "a string")]
+    [InlineData("12", "a number")]
+    [InlineData("true", "a boolean")]
+    [InlineData("null", "null")]
+    public void Validate_NotAnObject_NamesTheFirstValue(string body, string description)
+    {
+        var error = JsonSyntaxValidator.Validate(Encoding.UTF8.GetBytes(body), 64);
+
+        Assert.Equal($"The request body must be a JSON object, but it starts with {description}.", error?.Detail);
     }
 
     [Fact]

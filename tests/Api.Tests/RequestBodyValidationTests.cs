@@ -12,7 +12,7 @@ namespace Dovetail.Api.Tests;
 public sealed class RequestBodyValidationTests(ApiFactory factory)
 {
     /// <summary>The path of the first array too deep in the nesting cases: 63 arrays inside "deep" fit.</summary>
-    private static readonly string DeepPath = "$.deep" + string.Concat(Enumerable.Repeat("[0]", 63));
+    private static readonly string DeepPath = "deep" + string.Concat(Enumerable.Repeat("[0]", 63));
 
     public static TheoryData<string, string, string?> RejectedBodies => new()
     {
@@ -22,13 +22,13 @@ public sealed class RequestBodyValidationTests(ApiFactory factory)
         { """{"a":1,}""", "invalid_json", null },
         { """[{"place":{"name":"Berlin","country":"DE"}}]""", "body_not_object", null },
         { "\"text\"", "body_not_object", null },
-        { """{"city":"a","city":"b","place":{"name":"Berlin","country":"DE"}}""", "duplicate_property", "$.city" },
-        { """{"place":{"name":"Berlin","country":"DE","name":"Bonn"}}""", "duplicate_property", "$.place.name" },
-        { """{"place":{"name":"Berlin","country":"DE"},"x":[{"k":1,"k":2}]}""", "duplicate_property", "$.x[0].k" },
-        { """{"place":{"name":"Berlin","country":"DE"},"size":1e400}""", "number_out_of_range", "$.size" },
-        { """{"place":{"name":"Berlin","country":"DE"},"n":[1,-1e309]}""", "number_out_of_range", "$.n[1]" },
-        { """{"place":{"name":"Berlin","country":"DE"},"s":"\ud800"}""", "invalid_string", "$.s" },
-        { """{"place":{"name":"Berlin","country":"DE"},"\udc00x":1}""", "invalid_string", "$" },
+        { """{"city":"a","city":"b","place":{"name":"Berlin","country":"DE"}}""", "duplicate_property", "city" },
+        { """{"place":{"name":"Berlin","country":"DE","name":"Bonn"}}""", "duplicate_property", "place.name" },
+        { """{"place":{"name":"Berlin","country":"DE"},"x":[{"k":1,"k":2}]}""", "duplicate_property", "x[0].k" },
+        { """{"place":{"name":"Berlin","country":"DE"},"size":1e400}""", "number_out_of_range", "size" },
+        { """{"place":{"name":"Berlin","country":"DE"},"n":[1,-1e309]}""", "number_out_of_range", "n[1]" },
+        { """{"place":{"name":"Berlin","country":"DE"},"s":"\ud800"}""", "invalid_string", "s" },
+        { """{"place":{"name":"Berlin","country":"DE"},"\udc00x":1}""", "invalid_string", null },
         { """{"place":{"name":"Berlin","country":"DE"}}""".Replace("{\"place\"", "{\"deep\":" + new string('[', 10_000) + new string(']', 10_000) + ",\"place\"", StringComparison.Ordinal), "nesting_too_deep", DeepPath },
         { """{"place":{"name":"Berlin","country":"DE"},"deep":""" + new string('[', 64) + new string(']', 64) + "}", "nesting_too_deep", DeepPath },
         { """{"other":1}""", "validation_failed", "place" },
@@ -40,6 +40,11 @@ public sealed class RequestBodyValidationTests(ApiFactory factory)
         { """{"place":{"name":"Berlin"}}""", "validation_failed", "place.country" },
         { """{"place":{"name":"Berlin","country":"DEU"}}""", "validation_failed", "place.country" },
         { """{"place":{"name":"Berlin","country":"D1"}}""", "validation_failed", "place.country" },
+        { """{"place":{"name":"Berlin","country":"XX"}}""", "validation_failed", "place.country" },
+        { """{"place":{"name":"London","country":"uk"}}""", "validation_failed", "place.country" },
+        { """{"place":{"name":"\u200b\u200b","country":"DE"}}""", "validation_failed", "place.name" },
+        { """{"place":{"name":" \ufeff\u2060 ","country":"DE"}}""", "validation_failed", "place.name" },
+        { """{"place":{"name":"\u0007\u0000","country":"DE"}}""", "validation_failed", "place.name" },
         { """{"place":{"name":"Berlin","country":"DE","admin1":"123456789012345678901"}}""", "validation_failed", "place.admin1" },
         { """{"place":{"name":"Berlin","country":"DE","admin1":16}}""", "validation_failed", "place.admin1" },
     };
@@ -147,7 +152,72 @@ public sealed class RequestBodyValidationTests(ApiFactory factory)
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal("unsupported_media_type", await response.ReadProblemCodeAsync());
+        Assert.Equal("application/problem+json", response.ContentType());
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("unsupported_media_type", problem.GetProperty("code").GetString());
+        Assert.Equal("Content-Type", problem.GetProperty("field").GetString());
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_EmptyBody_ReportsEmptyBody()
+    {
+        using var client = factory.CreateApiClient();
+
+        using var response = await client.CreateSubmissionAsync("");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("invalid_json", problem.GetProperty("code").GetString());
+        Assert.Equal("The request body is empty. Send one JSON object.", problem.GetProperty("detail").GetString());
+        Assert.False(problem.TryGetProperty("bytePosition", out _));
+    }
+
+    [Fact]
+    public async Task Create_ArrayBody_NamesAnArray()
+    {
+        using var client = factory.CreateApiClient();
+
+        using var response = await client.CreateSubmissionAsync("""[{"place":{"name":"Berlin","country":"DE"}}]""");
+
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal(
+            "The request body must be a JSON object, but it starts with an array.",
+            problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Create_UnassignedCountry_NamesTheRule()
+    {
+        using var client = factory.CreateApiClient();
+
+        using var response = await client.CreateSubmissionAsync("""{"place":{"name":"Berlin","country":"XX"}}""");
+
+        var problem = await response.ReadJsonAsync();
+        Assert.Contains("ISO 3166-1 alpha-2", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("XK")]
+    [InlineData("xk")]
+    public async Task Create_KosovoCode_IsAccepted(string country)
+    {
+        using var client = factory.CreateApiClient();
+
+        using var response = await client.CreateSubmissionAsync(
+            "{\"place\":{\"name\":\"Pristina\",\"country\":\"" + country + "\"}}");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_NameWithZeroWidthSpace_IsAccepted()
+    {
+        using var client = factory.CreateApiClient();
+
+        using var response = await client.CreateSubmissionAsync("""{"place":{"name":"Ber\u200blin","country":"DE"}}""");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     [Fact]

@@ -33,6 +33,20 @@ public sealed class TimelineTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Events_ArePrivateAndRevalidated()
+    {
+        using var client = factory.CreateApiClient();
+        using var created = await client.CreateSubmissionAsync();
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetString()!;
+
+        using var response = await client.GetAsync($"/v1/submissions/{id}/events", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.Private);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+    }
+
+    [Fact]
     public async Task Events_OtherClient_Is404()
     {
         using var owner = factory.CreateApiClient();

@@ -1,5 +1,6 @@
 using Dovetail.Api.Authentication;
 using Dovetail.Api.Json;
+using Dovetail.Api.OpenApi;
 using Dovetail.Api.Problems;
 using Dovetail.Api.Submissions;
 using Dovetail.Grains.Health;
@@ -49,7 +50,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubmissionGrainReferences>();
         services.AddSingleton<FinalDocumentCache>();
         services.AddDovetailHealthChecks(configuration);
-        services.AddOpenApi();
+        services.AddDovetailOpenApi();
         return services;
     }
 }

@@ -4,8 +4,8 @@ using System.Text;
 namespace Dovetail.Api.Json;
 
 /// <summary>
-/// Tracks where a forward-only JSON reader is, so errors can name a path such as <c>$.place.name</c> or
-/// <c>$.items[2]['odd key']</c>. One frame per open object or array.
+/// Tracks where a forward-only JSON reader is, so errors can name a path such as <c>place.name</c> or
+/// <c>items[2]['odd key']</c>, the same form as the fields of validation errors. One frame per open object or array.
 /// </summary>
 internal sealed class JsonPath
 {
@@ -39,10 +39,10 @@ internal sealed class JsonPath
         }
     }
 
-    /// <summary>Returns the path of the value being read.</summary>
+    /// <summary>Returns the path of the value being read, or an empty string for the top-level object.</summary>
     public override string ToString()
     {
-        var path = new StringBuilder("$");
+        var path = new StringBuilder();
         foreach (var frame in frames)
         {
             if (frame.Names is null)
@@ -68,7 +68,13 @@ internal sealed class JsonPath
             && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
         if (plain)
         {
-            path.Append('.').Append(name);
+            // A top-level member has no separator before it.
+            if (path.Length > 0)
+            {
+                path.Append('.');
+            }
+
+            path.Append(name);
             return;
         }
 

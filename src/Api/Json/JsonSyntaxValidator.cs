@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
 using Dovetail.Api.Problems;
@@ -11,10 +12,19 @@ namespace Dovetail.Api.Json;
 /// </summary>
 public static class JsonSyntaxValidator
 {
+    // The four whitespace bytes of RFC 8259, section 2.
+    private static readonly SearchValues<byte> JsonWhiteSpace = SearchValues.Create(" \t\n\r"u8);
+
     /// <summary>Returns the first problem in <paramref name="body"/>, or null when it is acceptable.</summary>
     public static JsonBodyError? Validate(ReadOnlySpan<byte> body, int maxDepth)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+
+        // The reader throws on a body without any token, which would report a syntax error at byte 0.
+        if (IsWhiteSpace(body))
+        {
+            return InvalidJson("The request body is empty. Send one JSON object.", null);
+        }
 
         // The reader's own limit sits one level above ours, so our check reports the depth error first.
         var reader = new Utf8JsonReader(body, new JsonReaderOptions
@@ -26,18 +36,15 @@ public static class JsonSyntaxValidator
         var path = new JsonPath();
         try
         {
-            if (!reader.Read())
-            {
-                return InvalidJson("The request body is empty. Send one JSON object.", null);
-            }
-
+            // A body that is not only whitespace has a first token, or the reader throws.
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return new JsonBodyError(
                     StatusCodes.Status400BadRequest,
                     ProblemCodes.BodyNotObject,
                     "Body is not an object",
-                    $"The request body must be a JSON object, but it starts with a {Describe(reader.TokenType)}.");
+                    $"The request body must be a JSON object, but it starts with {Describe(reader.TokenType)}.");
             }
 
             path.PushObject();
@@ -70,7 +77,9 @@ public static class JsonSyntaxValidator
                 path.ResetProperty();
                 if (!TryGetValidString(ref reader, out var name))
                 {
-                    return InvalidString(path.ToString(), "A property name");
+                    var objectField = FieldOf(path);
+                    var where = objectField is null ? "the top-level object" : $"the object at {objectField}";
+                    return InvalidString(objectField, $"A property name in {where}");
                 }
 
                 if (!path.TryEnterProperty(name))
@@ -117,7 +126,13 @@ public static class JsonSyntaxValidator
 
             case JsonTokenType.String:
                 path.BeginValue();
-                return TryGetValidString(ref reader, out _) ? null : InvalidString(path.ToString(), "The string");
+                if (TryGetValidString(ref reader, out _))
+                {
+                    return null;
+                }
+
+                var stringField = path.ToString();
+                return InvalidString(stringField, $"The string at {stringField}");
 
             case JsonTokenType.Number:
                 path.BeginValue();
@@ -183,11 +198,20 @@ public static class JsonSyntaxValidator
         return false;
     }
 
-    private static JsonBodyError InvalidString(string field, string subject) => new(
+    /// <summary>Returns the path, or null at the top-level object, which has no name.</summary>
+    private static string? FieldOf(JsonPath path)
+    {
+        var field = path.ToString();
+        return field.Length > 0 ? field : null;
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> body) => body.IndexOfAnyExcept(JsonWhiteSpace) < 0;
+
+    private static JsonBodyError InvalidString(string? field, string subject) => new(
         StatusCodes.Status400BadRequest,
         ProblemCodes.InvalidString,
         "Invalid string",
-        $"{subject} at {field} is not valid Unicode: it has invalid UTF-8 or a \\u escape of a lone surrogate. "
+        $"{subject} is not valid Unicode: it has invalid UTF-8 or a \\u escape of a lone surrogate. "
             + "Escape characters outside the Basic Multilingual Plane as a surrogate pair.",
         field);
 
@@ -218,11 +242,11 @@ public static class JsonSyntaxValidator
 
     private static string Describe(JsonTokenType token) => token switch
     {
-        JsonTokenType.StartArray => "array",
-        JsonTokenType.String => "string",
-        JsonTokenType.Number => "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",
-        _ => "value",
+        _ => "a value that is not an object",
     };
 }

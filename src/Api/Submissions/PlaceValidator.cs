@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dovetail.Api.Json;
 using Dovetail.Api.Problems;
@@ -41,6 +43,15 @@ public static class PlaceValidator
             return null;
         }
 
+        if (!HasVisibleCharacter(name))
+        {
+            error = Invalid(
+                "place.name",
+                "has only white space, control or invisible formatting characters such as U+200B",
+                "Send the name of the place as text, such as \"Berlin\".");
+            return null;
+        }
+
         if (!place.TryGetProperty("country", out var countryElement)
             || countryElement.ValueKind != JsonValueKind.String
             || countryElement.GetString() is not { Length: 2 } country
@@ -49,6 +60,13 @@ public static class PlaceValidator
         {
             error = Invalid("place.country", "is missing or not a two-letter code",
                 "Send the ISO 3166-1 alpha-2 country code, such as \"DE\".");
+            return null;
+        }
+
+        if (!CountryCodes.IsAssigned(country))
+        {
+            error = Invalid("place.country", $"is \"{country}\", which is not an assigned ISO 3166-1 alpha-2 code",
+                $"Send an assigned code, such as \"DE\", or \"{CountryCodes.Kosovo}\" for Kosovo.");
             return null;
         }
 
@@ -67,6 +85,25 @@ public static class PlaceValidator
 
         error = null;
         return new PlaceQuery(name, country.ToUpperInvariant(), admin1);
+    }
+
+    /// <summary>
+    /// Returns true when <paramref name="name"/> has a character that is neither white space nor a control or
+    /// format character. Format characters include the zero-width space, joiners and the byte order mark, which
+    /// <see cref="string.Trim()"/> keeps.
+    /// </summary>
+    private static bool HasVisibleCharacter(string name)
+    {
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (!Rune.IsWhiteSpace(rune) && category is not (UnicodeCategory.Control or UnicodeCategory.Format))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static JsonBodyError Invalid(string field, string problem, string fix) => new(

@@ -37,6 +37,7 @@ public static partial class SubmissionsApi
                 transition.Attempts,
                 transition.TraceId))
             .ToList();
+        context.Response.Headers.CacheControl = PrivateNoCache;
         return TypedResults.Ok(new SubmissionTimeline(submissionId, events));
     }
 }

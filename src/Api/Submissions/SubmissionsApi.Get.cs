@@ -7,8 +7,6 @@ namespace Dovetail.Api.Submissions;
 
 public static partial class SubmissionsApi
 {
-    // Each client sees only its own submissions, so shared caches must not keep the document.
-    private const string PrivateNoCache = "private, no-cache";
 
     /// <summary>
     /// The read path: one grain call, or none for a finished submission whose document this gateway holds, and the

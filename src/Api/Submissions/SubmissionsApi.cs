@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dovetail.Api.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,48 +10,56 @@ public static partial class SubmissionsApi
 {
     public const string RoutePrefix = "/v1/submissions";
 
+    // Each client sees only its own submissions, so shared caches must not keep a document or a timeline, and a
+    // private cache must revalidate because both change as the submission moves on.
+    internal const string PrivateNoCache = "private, no-cache";
+
     public static RouteGroupBuilder MapSubmissionsApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
+        // Every request may fail with 400, because the correlation middleware rejects a malformed X-Correlation-Id.
         var group = endpoints.MapGroup(RoutePrefix)
             .RequireAuthorization()
             .WithTags("Submissions")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+        // The POST endpoints declare no Accepts metadata, because routing would then reject another content type with
+        // a bare 415 before authentication. Without it, the handler's body reader returns a 415 naming the header.
         group.MapPost("", CreateAsync)
             .WithName("CreateSubmission")
             .WithSummary("Accepts a submission and starts its enrichment in the background.")
-            .Accepts<JsonElement>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .AddOpenApiOperationTransformer(DescribeCreate);
 
         group.MapPost("/{id}/additional-data", AddDataAsync)
             .WithName("AddSubmissionData")
             .WithSummary("Adds the second half of a submission; completes it when enrichment has finished.")
-            .Accepts<JsonElement>("application/json")
-            .Produces<JsonElement>(StatusCodes.Status200OK)
-            .Produces<JsonElement>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .AddOpenApiOperationTransformer(DescribeAddData);
 
         group.MapGet("/{id}", GetAsync)
             .WithName("GetSubmission")
             .WithSummary("Returns a submission's status and, once complete, the final object.")
-            .Produces<JsonElement>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(DescribeGet);
 
         group.MapGet("/{id}/events", GetEventsAsync)
             .WithName("GetSubmissionEvents")
             .WithSummary("Returns the history of a submission: every committed transition, oldest first.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(DescribeEvents);
 
         return group;
     }
