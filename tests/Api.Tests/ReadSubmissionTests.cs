@@ -21,6 +21,37 @@ public sealed class ReadSubmissionTests(ApiFactory factory)
         Assert.Equal(id, body.GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task Head_OwnSubmission_ReturnsHeadersWithoutBody()
+    {
+        using var client = factory.CreateApiClient();
+        var id = await CreateAsync(client);
+        await WaitForStatusAsync(client, id, "awaiting-data");
+        using var get = await client.GetAsync($"/v1/submissions/{id}", TestContext.Current.CancellationToken);
+
+        using var head = await client.SendAsync(
+            new HttpRequestMessage(HttpMethod.Head, $"/v1/submissions/{id}"), TestContext.Current.CancellationToken);
+        var body = await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(body);
+    }
+
+    [Fact]
+    public async Task Head_OtherClientsSubmission_Returns404()
+    {
+        using var owner = factory.CreateApiClient();
+        using var other = factory.CreateApiClient(ApiFactory.KeyB);
+        var id = await CreateAsync(owner);
+
+        using var head = await other.SendAsync(
+            new HttpRequestMessage(HttpMethod.Head, $"/v1/submissions/{id}/events"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

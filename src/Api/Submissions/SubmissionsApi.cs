@@ -61,6 +61,11 @@ public static partial class SubmissionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer(DescribeEvents);
 
+        // HEAD returns what GET returns without the body (Kestrel drops it), as HTTP expects wherever GET works. It is
+        // left out of the OpenAPI document, which would otherwise list each read twice under one operation id.
+        group.MapMethods("/{id}", [HttpMethods.Head], GetAsync).ExcludeFromDescription();
+        group.MapMethods("/{id}/events", [HttpMethods.Head], GetEventsAsync).ExcludeFromDescription();
+
         return group;
     }
 
