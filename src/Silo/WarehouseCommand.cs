@@ -43,8 +43,10 @@ internal static class WarehouseCommand
                 + $"{result.Objects} object(s), loaded at {result.LoadedAt:O}"));
             return 0;
         }
-        catch (WarehouseLoadException exception)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // The loader logged the cause. A store that is down, or a DuckDB file that a running silo has open, ends
+            // here as well as a lake that does not match its manifests.
             await Console.Error.WriteLineAsync($"The load of {day:yyyy-MM-dd} failed, and the day keeps its previous rows: {exception.Message}");
             return 1;
         }

@@ -104,6 +104,20 @@ public sealed class WarehouseLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task TruncatedObject_FailsAndKeepsPreviousRows()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        await Load();
+        var cut = await _lake.PublishAsync(Day, 10, 1, "b");
+        _lake.TruncateObject(cut);
+
+        var failure = await Assert.ThrowsAsync<WarehouseLoadException>(Load);
+
+        Assert.Contains(cut, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(4, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SameChangesInTwoObjects_StoredOnce()
     {
         await _lake.PublishAsync(Day, 9, 0, "a");

@@ -38,6 +38,14 @@ internal sealed class WarehouseTestLake : IDisposable
     /// <summary>Deletes an object's file and leaves its manifest, as a lake that lost the object would.</summary>
     public void DeleteObject(string objectPath) => File.Delete(Path.Combine(Root, objectPath));
 
+    /// <summary>Cuts an object's file to its first half, as an interrupted copy would.</summary>
+    public void TruncateObject(string objectPath)
+    {
+        var path = Path.Combine(Root, objectPath);
+        using var file = File.Open(path, FileMode.Open);
+        file.SetLength(file.Length / 2);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root))

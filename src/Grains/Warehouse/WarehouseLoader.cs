@@ -84,17 +84,7 @@ public sealed class WarehouseLoader(
     {
         foreach (var manifest in manifests)
         {
-            IList<LakeRecord> records;
-            await using (var content = await lake.Store.OpenReadAsync(manifest.ObjectPath, cancellationToken))
-            {
-                if (content is null)
-                {
-                    throw new WarehouseLoadException(
-                        $"The manifest names '{manifest.ObjectPath}', but the lake has no such object.");
-                }
-
-                records = await LakeRecordReader.ReadAsync(content, cancellationToken);
-            }
+            var records = await ReadObjectAsync(manifest.ObjectPath, cancellationToken);
 
             if (records.Count != manifest.Records)
             {
@@ -106,6 +96,23 @@ public sealed class WarehouseLoader(
             {
                 yield return new WarehouseRow(record, manifest.ObjectPath);
             }
+        }
+    }
+
+    private async Task<IList<LakeRecord>> ReadObjectAsync(string objectPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = await lake.Store.OpenReadAsync(objectPath, cancellationToken)
+                ?? throw new WarehouseLoadException($"The manifest names '{objectPath}', but the lake has no such object.");
+            return await LakeRecordReader.ReadAsync(content, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not (WarehouseLoadException or OperationCanceledException or OutOfMemoryException))
+        {
+            // A truncated or corrupt object fails the load like a missing one. The cause is logged here, because the
+            // exception that crosses the cluster carries only its message.
+            WarehouseLog.ObjectUnreadable(logger, exception, objectPath);
+            throw new WarehouseLoadException($"The object '{objectPath}' could not be read: {exception.Message}");
         }
     }
 

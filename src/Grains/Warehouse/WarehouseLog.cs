@@ -23,4 +23,7 @@ internal static partial class WarehouseLog
     [LoggerMessage(5005, LogLevel.Warning,
         "Warehouse load of {Day:yyyy-MM-dd} could not be announced; the insights dataset refreshes at the next load or activation")]
     public static partial void LoadNotAnnounced(ILogger logger, Exception exception, DateOnly day);
+
+    [LoggerMessage(5006, LogLevel.Error, "Warehouse load could not read the lake object {ObjectPath}")]
+    public static partial void ObjectUnreadable(ILogger logger, Exception exception, string objectPath);
 }
