@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Insights;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -140,6 +141,19 @@ public sealed class WarehouseLoaderTests : IDisposable
         Assert.Equal(0, first.Objects);
         Assert.Equal(0, first.Records);
         Assert.Equal(WarehouseLoadOutcome.Unchanged, second.Outcome);
+    }
+
+    [Fact]
+    public async Task ReadSummary_CountsChangesPerDayAndStatus()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a", "b");
+        await Load();
+
+        var summary = await _warehouse.ReadSummaryAsync(Day.AddDays(-1), 10, CancellationToken.None);
+
+        Assert.Contains(new DailyStatusCount(Day, "completed", 2), summary.Transitions);
+        Assert.Contains(new DailyStatusCount(Day, "enriching", 6), summary.Transitions);
+        Assert.Equal(new CountryCount("", 2), Assert.Single(summary.CompletedByCountry));
     }
 
     public void Dispose() => _lake.Dispose();

@@ -77,11 +77,13 @@ public sealed class PostgresWarehouse : IWarehouse, IAsyncDisposable
         ORDER BY day, status COLLATE "C";
         """;
 
+    // ORDER BY takes an output column's name only on its own, so the collation is applied over a subquery.
     private const string CompletedByCountrySql = """
-        SELECT COALESCE(document #>> '{enrichment,place,country}', '') AS country, count(*) AS submissions
-        FROM dovetail_warehouse.changes
-        WHERE service_id = @service_id AND day >= @day AND status = 'completed'
-        GROUP BY 1
+        SELECT country, submissions
+        FROM (SELECT COALESCE(document #>> '{enrichment,place,country}', '') AS country, count(*) AS submissions
+              FROM dovetail_warehouse.changes
+              WHERE service_id = @service_id AND day >= @day AND status = 'completed'
+              GROUP BY 1) AS counted
         ORDER BY submissions DESC, country COLLATE "C"
         LIMIT @countries;
         """;

@@ -1,3 +1,4 @@
+using Dovetail.Grains.Abstractions.Insights;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Tests;
 using Dovetail.Grains.Warehouse;
@@ -120,6 +121,19 @@ public sealed class PostgresWarehouseTests : IAsyncLifetime
         Assert.Equal(WarehouseLoadOutcome.Loaded, result.Outcome);
         Assert.Equal(4, await other.CountRowsAsync(Day, CancellationToken.None));
         Assert.Equal(4, await Warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadSummary_CountsChangesPerDayAndStatus()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a", "b");
+        await Loader(Warehouse).LoadDayAsync(Day, force: false, CancellationToken.None);
+
+        var summary = await Warehouse.ReadSummaryAsync(Day.AddDays(-1), 10, CancellationToken.None);
+
+        Assert.Contains(new DailyStatusCount(Day, "completed", 2), summary.Transitions);
+        Assert.Contains(new DailyStatusCount(Day, "enriching", 6), summary.Transitions);
+        Assert.Equal(new CountryCount("", 2), Assert.Single(summary.CompletedByCountry));
     }
 
     private PostgresWarehouse NewWarehouse(string serviceId) =>
