@@ -6,7 +6,11 @@ using Dovetail.Grains.Warehouse;
 using Dovetail.Silo;
 using Orleans.Dashboard;
 
-var builder = WebApplication.CreateBuilder(args);
+// A command's own words and flags, such as `warehouse load --date D --force`, are not settings: the command-line
+// configuration would read `--force` as the name of a setting whose value is the next argument. Commands therefore
+// pass on only arguments of the form --Key=value.
+var isCommand = args.Contains("migrate") || args.FirstOrDefault() is LakeCommand.Name or WarehouseCommand.Name;
+var builder = WebApplication.CreateBuilder(isCommand ? CommandArguments.SettingsOf(args) : args);
 builder.Logging.AddDovetailConsole(builder.Environment);
 
 if (args.Contains("migrate"))
@@ -58,14 +62,15 @@ builder.Services.Configure<HostOptions>(options =>
 var app = builder.Build();
 var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
 var insights = app.MapDovetailInsights();
-var warehouse = app.MapDovetailWarehouse();
 if (dashboardRequiresKey)
 {
     app.UseAuthentication();
     app.UseAuthorization();
     dashboard.RequireAuthorization(DashboardAuthentication.SchemeName);
     insights.RequireAuthorization(DashboardAuthentication.SchemeName);
-    warehouse.RequireAuthorization(DashboardAuthentication.SchemeName);
+
+    // Loads change the warehouse, so a silo host takes them only when it checks keys.
+    app.MapDovetailWarehouse().RequireAuthorization(DashboardAuthentication.SchemeName);
 }
 
 app.MapDovetailHealthChecks();

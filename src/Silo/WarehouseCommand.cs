@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dovetail.Grains.Hosting;
+using Dovetail.Grains.Lake;
 using Dovetail.Grains.Warehouse;
 using Orleans.Configuration;
 
@@ -34,10 +35,14 @@ internal static class WarehouseCommand
         services.AddDovetailLake(configuration);
         services.AddDovetailWarehouse(configuration);
         await using var provider = services.BuildServiceProvider(validateScopes: true);
+        // Relative paths resolve against the working directory, which `dotnet run --project` may set to the project
+        // folder, so the command prints which lake and warehouse it uses.
+        Console.WriteLine(
+            $"Lake: {provider.GetRequiredService<ILakeStore>().Location}. Warehouse: {provider.GetRequiredService<IWarehouse>().Location}.");
         try
         {
             var result = await provider.GetRequiredService<WarehouseLoader>()
-                .LoadDayAsync(day, arguments.Contains("--force"), CancellationToken.None);
+                .LoadDayAsync(day, CommandArguments.OwnOf(arguments).Contains("--force"), CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Day:yyyy-MM-dd}: {result.Outcome.ToString().ToLowerInvariant()}, {result.Records} row(s) from "
                 + $"{result.Objects} object(s), loaded at {result.LoadedAt:O}"));
@@ -52,17 +57,30 @@ internal static class WarehouseCommand
         }
     }
 
+    // The command's own arguments are exactly: warehouse load --date DAY, and --force anywhere after load.
+    // Anything else, such as a misspelt flag, is rejected rather than ignored, because a load it changed could
+    // replace a day with rows the operator did not mean.
     private static bool TryReadDay(IReadOnlyList<string> arguments, out DateOnly day, out string? problem)
     {
         day = default;
         problem = null;
-        var index = arguments.ToList().IndexOf("--date");
-        if (index < 0 || index + 1 >= arguments.Count)
+        var own = CommandArguments.OwnOf(arguments);
+        var index = own.IndexOf("--date");
+        if (index < 0 || index + 1 >= own.Count)
         {
             return false;
         }
 
-        var text = arguments[index + 1];
+        var unknown = own.Where((argument, position) =>
+                position > 1 && position != index && position != index + 1 && argument != "--force")
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            problem = $"Unknown argument '{unknown[0]}'. Settings take the form --Key=value.\n{Usage}";
+            return false;
+        }
+
+        var text = own[index + 1];
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             problem = $"Invalid --date '{text}': give a UTC day as YYYY-MM-DD, such as 2026-12-03.\n{Usage}";

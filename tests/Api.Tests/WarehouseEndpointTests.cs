@@ -27,6 +27,35 @@ public sealed class WarehouseEndpointTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Load_WithoutKey_Is401()
+    {
+        using var client = factory.CreateApiClient(apiKey: null);
+
+        using var response = await client.PostAsync("/warehouse/loads/2026-12-01", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/warehouse/loads/{tomorrow}", "invalid_day", "day")]
+    [InlineData("/warehouse/loads/2026-12-01?force=yes", "invalid_parameter", "force")]
+    public async Task Load_BadRequest_Is400NamingField(string path, string code, string field)
+    {
+        using var client = factory.CreateApiClient();
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        using var response = await client.PostAsync(
+            path.Replace("{tomorrow}", tomorrow, StringComparison.Ordinal), null, TestContext.Current.CancellationToken);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(field, problem.RootElement.GetProperty("field").GetString());
+        Assert.Equal(
+            "https://dovetail.dev/problems/" + code.Replace('_', '-'), problem.RootElement.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Load_Today_LoadsAndRefreshesInsights()
     {
         using var client = factory.CreateApiClient();

@@ -42,6 +42,17 @@ public sealed class InsightsPageTests
     }
 
     [Fact]
+    public void Render_FailedRefresh_SaysNumbersMayBeOld()
+    {
+        var dataset = InsightsDataset.Empty with { RefreshError = "The warehouse could not be read: <locked>." };
+
+        var html = InsightsPage.Render(dataset);
+
+        Assert.Contains("The numbers below may be out of date.", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;locked&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EmptyDataset_SaysNothingIsLoaded()
     {
         var html = InsightsPage.Render(InsightsDataset.Empty);

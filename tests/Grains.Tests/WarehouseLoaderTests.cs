@@ -119,6 +119,62 @@ public sealed class WarehouseLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ObjectNotMatchingManifest_FailsOnChecksum()
+    {
+        var first = await _lake.PublishAsync(Day, 9, 0, "a");
+        var second = await _lake.PublishAsync(Day, 10, 1, "b");
+        _lake.CopyObject(first, second);
+
+        var failure = await Assert.ThrowsAsync<WarehouseLoadException>(Load);
+
+        Assert.Contains(second, failure.Message, StringComparison.Ordinal);
+        Assert.Contains("SHA-256", failure.Message, StringComparison.Ordinal);
+        Assert.Null(await _warehouse.ReadLoadAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FewerObjects_FailsAndKeepsRows()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        await _lake.PublishAsync(Day, 10, 1, "b");
+        await Load();
+        using var emptyLake = new WarehouseTestLake();
+        var wrongLake = new WarehouseLoader(emptyLake.Publisher, _warehouse, _time, NullLogger<WarehouseLoader>.Instance);
+
+        var failure = await Assert.ThrowsAsync<WarehouseLoadException>(
+            () => wrongLake.LoadDayAsync(Day, force: true, CancellationToken.None));
+
+        Assert.Contains("fewer than the 2", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(8, await _warehouse.CountRowsAsync(Day, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StrayFileBesideManifests_IsIgnored()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        _lake.WriteFile("manifests/date=2026-12-03/README.txt", "notes");
+
+        var result = await Load();
+
+        Assert.Equal(1, result.Objects);
+        Assert.Equal(4, result.Records);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"objectPath\":")]
+    public async Task BrokenManifest_FailsNamingIt(string text)
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        const string Broken = "manifests/date=2026-12-03/hour=11/p009-20261203T110500Z-0001.manifest.json";
+        _lake.WriteFile(Broken, text);
+
+        var failure = await Assert.ThrowsAsync<WarehouseLoadException>(Load);
+
+        Assert.Contains(Broken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameChangesInTwoObjects_StoredOnce()
     {
         await _lake.PublishAsync(Day, 9, 0, "a");

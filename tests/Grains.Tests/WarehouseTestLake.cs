@@ -38,6 +38,18 @@ internal sealed class WarehouseTestLake : IDisposable
     /// <summary>Deletes an object's file and leaves its manifest, as a lake that lost the object would.</summary>
     public void DeleteObject(string objectPath) => File.Delete(Path.Combine(Root, objectPath));
 
+    /// <summary>Copies one object's file over another's, so the second manifest no longer describes its object.</summary>
+    public void CopyObject(string fromPath, string toPath) =>
+        File.Copy(Path.Combine(Root, fromPath), Path.Combine(Root, toPath), overwrite: true);
+
+    /// <summary>Writes a file with the given text at a path relative to the lake root.</summary>
+    public void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
     /// <summary>Cuts an object's file to its first half, as an interrupted copy would.</summary>
     public void TruncateObject(string objectPath)
     {

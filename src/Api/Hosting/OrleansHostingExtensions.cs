@@ -51,12 +51,13 @@ public static class OrleansHostingExtensions
         {
             var dashboard = app.MapOrleansDashboard(routePrefix: "/dashboard");
             var insights = app.MapDovetailInsights();
-            var warehouse = app.MapDovetailWarehouse();
+
+            // Loads change the warehouse, so they need an API key even where the read-only dashboards are open.
+            app.MapDovetailWarehouse().RequireAuthorization();
             if (DashboardAuthentication.IsRequired(app.Configuration))
             {
                 dashboard.RequireAuthorization();
                 insights.RequireAuthorization();
-                warehouse.RequireAuthorization();
             }
         }
 

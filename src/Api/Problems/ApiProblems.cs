@@ -1,4 +1,5 @@
 using Dovetail.Api.Correlation;
+using Dovetail.Grains.Abstractions.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,13 +11,13 @@ namespace Dovetail.Api.Problems;
 /// </summary>
 public static class ApiProblems
 {
-    public const string TypePrefix = "https://dovetail.dev/problems/";
+    public const string TypePrefix = ProblemTypes.Prefix;
     public const string CodeKey = "code";
     public const string FieldKey = "field";
     public const string CorrelationIdKey = "correlationId";
 
     /// <summary>Returns the <c>type</c> URI of a problem code.</summary>
-    public static string TypeOf(string code) => TypePrefix + code.Replace('_', '-');
+    public static string TypeOf(string code) => ProblemTypes.Of(code);
 
     /// <summary>Creates a problem document; extensions beyond code, field and correlation id are optional.</summary>
     public static ProblemDetails Create(

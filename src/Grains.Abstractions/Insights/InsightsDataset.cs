@@ -8,6 +8,7 @@ namespace Dovetail.Grains.Abstractions.Insights;
 /// <param name="LastLoad">The load that caused the latest refresh, or null when the dataset was computed at activation.</param>
 /// <param name="Transitions">Per day and status, how many changes moved a submission into that status.</param>
 /// <param name="CompletedByCountry">Completed submissions per country of the picked place, most first.</param>
+/// <param name="RefreshError">Why the last attempt to compute the dataset failed, or null when it succeeded.</param>
 [GenerateSerializer]
 [Alias("dovetail.insights-dataset")]
 public sealed record InsightsDataset(
@@ -15,7 +16,8 @@ public sealed record InsightsDataset(
     [property: Id(1)] DateTimeOffset? RefreshedAt,
     [property: Id(2)] Warehouse.WarehouseLoaded? LastLoad,
     [property: Id(3)] IReadOnlyList<DailyStatusCount> Transitions,
-    [property: Id(4)] IReadOnlyList<CountryCount> CompletedByCountry)
+    [property: Id(4)] IReadOnlyList<CountryCount> CompletedByCountry,
+    [property: Id(5)] string? RefreshError = null)
 {
     /// <summary>The dataset of a grain that has not read the warehouse yet.</summary>
     public static InsightsDataset Empty { get; } = new(0, null, null, [], []);

@@ -8,16 +8,20 @@ using Orleans.Streams.Core;
 namespace Dovetail.Grains.Insights;
 
 /// <summary>
-/// Keeps the insights dashboard's dataset: the last <see cref="Days"/> days of the warehouse, aggregated. It follows
-/// the warehouse load stream and computes the dataset again after each load, and once at activation, so a read
-/// never queries the warehouse.
+/// Keeps the insights dashboard's dataset: the last <see cref="Days"/> days of the warehouse and today, aggregated.
+/// It follows the warehouse load stream and computes the dataset again after each load. A read computes it only
+/// when this activation has none, when the last attempt failed, or when it is older than <see cref="MaxAge"/>,
+/// which also picks up loads run outside the cluster by the command.
 /// </summary>
 [ImplicitStreamSubscription(WarehouseStreams.Namespace)]
 public sealed class InsightsGrain(IWarehouse warehouse, TimeProvider time, ILogger<InsightsGrain> logger)
     : Grain, IInsightsGrain, IStreamSubscriptionObserver
 {
-    /// <summary>How many days, up to yesterday, the dataset covers.</summary>
+    /// <summary>How many days before today the dataset covers, besides today.</summary>
     public const int Days = 30;
+
+    /// <summary>The age after which a read computes the dataset again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(15);
 
     /// <summary>How many countries the completed-by-country list keeps.</summary>
     public const int Countries = 10;
@@ -32,7 +36,9 @@ public sealed class InsightsGrain(IWarehouse warehouse, TimeProvider time, ILogg
 
     public async Task<InsightsDataset> GetAsync()
     {
-        if (_dataset.Version == 0)
+        if (_dataset.Version == 0
+            || _dataset.RefreshError is not null
+            || time.GetUtcNow() - _dataset.RefreshedAt >= MaxAge)
         {
             await RefreshAsync(null);
         }
@@ -56,7 +62,13 @@ public sealed class InsightsGrain(IWarehouse warehouse, TimeProvider time, ILogg
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // The next read tries again, and the page shows why the numbers may be old.
             InsightsLog.RefreshFailed(logger, exception, _dataset.Version);
+            _dataset = _dataset with
+            {
+                LastLoad = load ?? _dataset.LastLoad,
+                RefreshError = $"The warehouse could not be read: {exception.Message}",
+            };
         }
     }
 }

@@ -41,6 +41,7 @@ public static class InsightsPage
             td, th {"{"} padding: 0.2rem 0.6rem; text-align: left; vertical-align: middle; {"}"}
             td.count {"{"} text-align: right; font-variant-numeric: tabular-nums; {"}"}
             .note {"{"} color: #666; {"}"}
+            .warning {"{"} color: #a4261a; font-weight: 600; {"}"}
             </style>
             </head>
             <body>
@@ -66,7 +67,12 @@ public static class InsightsPage
         page.Append(CultureInfo.InvariantCulture,
             $"<p class=\"note\">Dataset version {dataset.Version}, computed {Html.Encode(refreshed)} after {Html.Encode(load)}. ");
         page.Append(CultureInfo.InvariantCulture,
-            $"It covers the warehouse's last {InsightsGrain.Days} days, is computed again after each daily load, and this page reloads every {ReloadSeconds} s.</p>\n");
+            $"It covers today and the warehouse's last {InsightsGrain.Days} days, is computed again after each load, and this page reloads every {ReloadSeconds} s.</p>\n");
+        if (dataset.RefreshError is { } error)
+        {
+            page.Append(CultureInfo.InvariantCulture,
+                $"<p class=\"warning\">The numbers below may be out of date. {Html.Encode(error)} The server log has the details (event 5101).</p>\n");
+        }
     }
 
     private static void AppendTransitions(StringBuilder page, IReadOnlyList<DailyStatusCount> transitions)

@@ -14,6 +14,9 @@ public static class LakeObjectName
     /// <summary>The file name ending of every object: Parquet.</summary>
     public const string ObjectSuffix = ".parquet";
 
+    /// <summary>The ending of every manifest's name.</summary>
+    public const string ManifestSuffix = ".manifest.json";
+
     /// <summary>Returns the start of the fixed window that contains <paramref name="time"/>.</summary>
     public static DateTimeOffset WindowStart(DateTimeOffset time, TimeSpan window)
     {
@@ -31,5 +34,5 @@ public static class LakeObjectName
 
     /// <summary>Returns the manifest's path for an object path.</summary>
     public static string ManifestPath(string objectPath) =>
-        "manifests/" + objectPath[ObjectPrefix.Length..^ObjectSuffix.Length] + ".manifest.json";
+        "manifests/" + objectPath[ObjectPrefix.Length..^ObjectSuffix.Length] + ManifestSuffix;
 }

@@ -85,6 +85,8 @@ public sealed class DuckDbWarehouse(IOptions<WarehouseOptions> options) : IWareh
 
     private readonly string _path = Path.GetFullPath(options.Value.DuckDbPath);
 
+    public string Location => $"DuckDB file {_path}";
+
     public async Task<WarehouseLoad?> ReadLoadAsync(DateOnly day, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

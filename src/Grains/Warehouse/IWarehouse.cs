@@ -6,6 +6,9 @@ namespace Dovetail.Grains.Warehouse;
 /// </summary>
 public interface IWarehouse
 {
+    /// <summary>Describes where the warehouse is, for messages: a file path, or a schema and database.</summary>
+    string Location { get; }
+
     /// <summary>Returns the last load of <paramref name="day"/>, or null when the day was never loaded.</summary>
     Task<WarehouseLoad?> ReadLoadAsync(DateOnly day, CancellationToken cancellationToken);
 

@@ -99,6 +99,9 @@ public sealed class PostgresWarehouse : IWarehouse, IAsyncDisposable
         _serviceId = cluster.Value.ServiceId;
     }
 
+    public string Location =>
+        $"schema dovetail_warehouse in PostgreSQL database {new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString).Database} (service {_serviceId})";
+
     public async Task<WarehouseLoad?> ReadLoadAsync(DateOnly day, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(ReadLoadSql);

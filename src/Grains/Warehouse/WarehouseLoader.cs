@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Dovetail.Grains.Abstractions.Storage;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Lake;
 using Dovetail.Grains.Telemetry;
@@ -22,8 +23,10 @@ public sealed class WarehouseLoader(
     /// <paramref name="force"/> is true.
     /// </summary>
     /// <exception cref="WarehouseLoadException">
-    /// An object is missing or contains another number of records than its manifest. The day keeps its previous rows.
+    /// The lake does not match its manifests, or lists fewer objects for the day than its last load read. The day
+    /// keeps its previous rows.
     /// </exception>
+    /// <exception cref="StoreUnavailableException">The warehouse could not be read or written.</exception>
     public async Task<WarehouseLoadResult> LoadDayAsync(DateOnly day, bool force, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -31,18 +34,27 @@ public sealed class WarehouseLoader(
         {
             var manifests = await ReadManifestsAsync(day, cancellationToken);
             var fingerprint = Fingerprint(manifests);
-            var previous = await warehouse.ReadLoadAsync(day, cancellationToken);
+            var previous = await WarehouseCallAsync(() => warehouse.ReadLoadAsync(day, cancellationToken));
             if (!force && previous is not null && previous.SourceFingerprint == fingerprint)
             {
                 WarehouseLog.Unchanged(logger, day, previous.LoadedAt);
                 return Result(WarehouseLoadOutcome.Unchanged, previous);
             }
 
+            // Lake objects are only ever added, so fewer of them than the last load read means the lake is not the
+            // one loaded before: a wrong Lake:Root or S3 prefix, or a lost object. Loading it would empty the day.
+            if (previous is not null && manifests.Count < previous.Objects)
+            {
+                throw new WarehouseLoadException(
+                    $"The lake lists {manifests.Count} object(s) for {day:yyyy-MM-dd}, fewer than the {previous.Objects} "
+                    + $"its last load read. Check that Lake:Root or Lake:S3:Prefix names the lake ({lake.Store.Location}).");
+            }
+
             // Both stores keep microseconds, so the time is cut to them and reads back equal.
             var now = time.GetUtcNow();
             var loadedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-            var load = await warehouse.ReplaceDayAsync(
-                day, fingerprint, manifests.Count, ReadRowsAsync(manifests, cancellationToken), loadedAt, cancellationToken);
+            var load = await WarehouseCallAsync(() => warehouse.ReplaceDayAsync(
+                day, fingerprint, manifests.Count, ReadRowsAsync(manifests, cancellationToken), loadedAt, cancellationToken));
             var elapsed = time.GetElapsedTime(started);
             DovetailMetrics.RecordWarehouseLoad(elapsed);
             WarehouseLog.Loaded(logger, day, load.Records, load.Objects, elapsed.TotalSeconds);
@@ -55,6 +67,20 @@ public sealed class WarehouseLoader(
         }
     }
 
+    // A failure of the warehouse itself (the database is down, another process has the DuckDB file open) is a store
+    // outage that a retry may fix, unlike a lake that does not match its manifests.
+    private static async Task<T> WarehouseCallAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception exception) when (exception is not (WarehouseLoadException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new StoreUnavailableException($"The warehouse could not be read or written: {exception.Message}");
+        }
+    }
+
     /// <summary>Returns the lake's manifest prefix of <paramref name="day"/>, such as <c>manifests/date=2026-12-04/</c>.</summary>
     public static string ManifestPrefix(DateOnly day) =>
         string.Create(CultureInfo.InvariantCulture, $"manifests/date={day:yyyy-MM-dd}/");
@@ -64,7 +90,13 @@ public sealed class WarehouseLoader(
         var manifests = new List<LakeManifest>();
         await foreach (var path in lake.Store.ListAsync(ManifestPrefix(day), cancellationToken))
         {
-            var manifest = await lake.ReadManifestAsync(path, cancellationToken);
+            // Other files beside the manifests, such as an editor's or a file browser's, are not part of the lake.
+            if (!path.EndsWith(LakeObjectName.ManifestSuffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var manifest = await ReadManifestAsync(path, cancellationToken);
             if (manifest is null)
             {
                 WarehouseLog.ManifestVanished(logger, path, day);
@@ -84,7 +116,7 @@ public sealed class WarehouseLoader(
     {
         foreach (var manifest in manifests)
         {
-            var records = await ReadObjectAsync(manifest.ObjectPath, cancellationToken);
+            var records = await ReadObjectAsync(manifest, cancellationToken);
 
             if (records.Count != manifest.Records)
             {
@@ -99,13 +131,48 @@ public sealed class WarehouseLoader(
         }
     }
 
-    private async Task<IList<LakeRecord>> ReadObjectAsync(string objectPath, CancellationToken cancellationToken)
+    private async Task<LakeManifest?> ReadManifestAsync(string path, CancellationToken cancellationToken)
     {
+        LakeManifest? manifest;
+        try
+        {
+            manifest = await lake.ReadManifestAsync(path, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
+        {
+            WarehouseLog.ObjectUnreadable(logger, exception, path);
+            throw new WarehouseLoadException($"The manifest '{path}' could not be read: {exception.Message}");
+        }
+
+        if (manifest is not null && (string.IsNullOrEmpty(manifest.ObjectPath) || string.IsNullOrEmpty(manifest.Sha256)))
+        {
+            throw new WarehouseLoadException($"The manifest '{path}' names no object or no checksum.");
+        }
+
+        return manifest;
+    }
+
+    // The object is read into memory once, to check its size and SHA-256 against the manifest before its rows are
+    // used: a manifest and object that do not belong together would otherwise load the wrong changes unnoticed.
+    private async Task<IList<LakeRecord>> ReadObjectAsync(LakeManifest manifest, CancellationToken cancellationToken)
+    {
+        var objectPath = manifest.ObjectPath;
         try
         {
             await using var content = await lake.Store.OpenReadAsync(objectPath, cancellationToken)
                 ?? throw new WarehouseLoadException($"The manifest names '{objectPath}', but the lake has no such object.");
-            return await LakeRecordReader.ReadAsync(content, cancellationToken);
+            using var copy = new MemoryStream();
+            await content.CopyToAsync(copy, cancellationToken);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)));
+            if (copy.Length != manifest.Bytes || !string.Equals(sha256, manifest.Sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new WarehouseLoadException(
+                    $"The object '{objectPath}' has {copy.Length} bytes with SHA-256 {sha256}, but its manifest lists "
+                    + $"{manifest.Bytes} bytes with SHA-256 {manifest.Sha256}.");
+            }
+
+            copy.Position = 0;
+            return await LakeRecordReader.ReadAsync(copy, cancellationToken);
         }
         catch (Exception exception) when (exception is not (WarehouseLoadException or OperationCanceledException or OutOfMemoryException))
         {
