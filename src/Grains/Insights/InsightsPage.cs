@@ -62,10 +62,10 @@ public static class InsightsPage
             : "never";
         var load = dataset.LastLoad is { } last
             ? string.Create(CultureInfo.InvariantCulture,
-                $"the load of {last.Day:yyyy-MM-dd} ({last.Records} rows from {last.Objects} objects)")
-            : "no load since the dataset was first computed";
+                $"after the load of {last.Day:yyyy-MM-dd} ({last.Records} rows from {last.Objects} objects)")
+            : "from the warehouse as it was; no load has run in the cluster since";
         page.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"note\">Dataset version {dataset.Version}, computed {Html.Encode(refreshed)} after {Html.Encode(load)}. ");
+            $"<p class=\"note\">Dataset version {dataset.Version}, computed {Html.Encode(refreshed)} {Html.Encode(load)}. ");
         page.Append(CultureInfo.InvariantCulture,
             $"It covers today and the warehouse's last {InsightsGrain.Days} days, is computed again after each load, and this page reloads every {ReloadSeconds} s.</p>\n");
         if (dataset.RefreshError is { } error)
