@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Runs the Dovetail benchmarks: fetches the gazetteer data, builds the stand-in, the API and the benchmark tool in
 # Release, then runs the tool. Arguments go to the tool; without any it runs `all` (see docs/benchmarks.md).
-# `lake` hosts its silo inside the tool, so it builds only the tool and needs neither the data nor wrk.
-# Usage: ./scripts/bench.sh [pick|get|all|lake] [--duration S] [--rounds N] [--events N] [...]
+# `lake` hosts its silo inside the tool and `warehouse` its loader, so they build only the tool and need neither the
+# data nor wrk.
+# Usage: ./scripts/bench.sh [pick|get|all|lake|warehouse] [--duration S] [--rounds N] [--events N] [...]
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "${repo_root}"
 
-if [[ "${1:-}" == "lake" ]]; then
+if [[ "${1:-}" == "lake" || "${1:-}" == "warehouse" ]]; then
   echo "Building tools/Benchmarks/Dovetail.Benchmarks.csproj (Release)..."
   dotnet build tools/Benchmarks/Dovetail.Benchmarks.csproj -c Release --nologo -v quiet
-  # The silo runs inside the tool, whose project keeps the workstation GC for the pick benchmark. Production silos
-  # use the server GC (the web SDK's default), so this run switches to it.
+  # The silo or the loader runs inside the tool, whose project keeps the workstation GC for the pick benchmark.
+  # Production silos use the server GC (the web SDK's default), so this run switches to it.
   DOTNET_gcServer=1 exec dotnet tools/Benchmarks/bin/Release/net10.0/Dovetail.Benchmarks.dll "$@"
 fi
 

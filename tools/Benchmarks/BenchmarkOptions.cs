@@ -8,12 +8,13 @@ namespace Dovetail.Benchmarks;
 internal sealed record BenchmarkOptions
 {
     public const string Usage = """
-        Usage: Dovetail.Benchmarks <pick|get|all|lake> [options]
+        Usage: Dovetail.Benchmarks <pick|get|all|lake|warehouse> [options]
 
           pick   peak managed memory of the gazetteer client while it picks one item from large JSON arrays
           get    requests per second and p99 latency of GET /v1/submissions/{id} against a bare endpoint
           all    both, pick first
           lake   events per second from the change stream into lake objects, against writing the same objects directly
+          warehouse  time, rows per second and peak managed memory of loading one lake day into a DuckDB warehouse
 
         Options:
           --synthetic-items N  generated items in the synthetic array, about 100 bytes each (default 5000000)
@@ -24,7 +25,8 @@ internal sealed record BenchmarkOptions
           --rounds N           measured rounds of the get comparison, each loading both endpoints (default 1)
           --generator NAME     wrk or http (an in-process HttpClient loop); default wrk when it is on the PATH
           --log-level LEVEL    Logging:LogLevel:Default for the API and the bare endpoint (default: their own)
-          --events N           change events that the lake benchmark publishes (default 50000)
+          --events N           change events that the lake benchmark publishes (default 50000), or that the
+                               warehouse benchmark puts in its day, 1000 per object
           --publishers N       concurrent publishing loops of the lake benchmark (default 64)
           --max-object-bytes N Lake:MaxObjectBytes of the lake benchmark's silo (default 1048576)
         """;
@@ -61,7 +63,7 @@ internal sealed record BenchmarkOptions
     public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> arguments)
     {
         if (arguments.Count == 0 || arguments[0] is not (BenchmarkCommand.Pick or BenchmarkCommand.Get or BenchmarkCommand.All
-            or BenchmarkCommand.Lake))
+            or BenchmarkCommand.Lake or BenchmarkCommand.Warehouse))
         {
             return (null, arguments.Count == 0 ? "A subcommand is required." : $"Unknown subcommand '{arguments[0]}'.");
         }

@@ -5,10 +5,12 @@ using Dovetail.Benchmarks.Hosting;
 using Dovetail.Benchmarks.Lake;
 using Dovetail.Benchmarks.Picking;
 using Dovetail.Benchmarks.Reading;
+using Dovetail.Benchmarks.Warehouse;
 
 // Benchmarks that print figures for two targets: the gazetteer client's memory while picking from a large array,
 // and the read path's request rate next to a bare ASP.NET Core endpoint. A third, lake, prints the change pipeline's
-// rate next to writing the same objects directly. It has no target, so it fails only when the lake misses events.
+// rate next to writing the same objects directly, and warehouse the daily load's time and memory. Neither has a
+// target, so they fail only when the lake or the warehouse misses events.
 // Exit status: 0 all passed, 1 a target was missed, 2 the run could not be set up.
 if (args is [BenchmarkCommand.BareServer, var documentPath, .. var bareHostArguments])
 {
@@ -39,6 +41,15 @@ Console.WriteLine(
 
 try
 {
+    if (options.Command == BenchmarkCommand.Warehouse)
+    {
+        var loads = await WarehouseBenchmark.RunAsync(options.Events, cancellation.Token);
+        WarehouseReport.WriteTable(options.Events, loads);
+        Console.WriteLine();
+        Console.WriteLine($"Finished at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {MachineLoad.Describe()}.");
+        return WarehouseReport.Complete(options.Events, loads) ? 0 : 1;
+    }
+
     if (options.Command == BenchmarkCommand.Lake)
     {
         var lake = await LakeBenchmark.RunAsync(options.Events, options.Publishers, options.MaxObjectBytes, cancellation.Token);
