@@ -159,6 +159,25 @@ public sealed class RequestBodyValidationTests(ApiFactory factory)
         Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("APPLICATION/JSON; Charset=UTF-8")]
+    public async Task Create_JsonContentType_IsAccepted(string contentType)
+    {
+        using var client = factory.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/submissions")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(HttpTestExtensions.ValidBody)),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     [Fact]
     public async Task Create_EmptyBody_ReportsEmptyBody()
     {

@@ -1,4 +1,5 @@
 using Dovetail.Grains.Abstractions.Insights;
+using Dovetail.Grains.Abstractions.Storage;
 using Dovetail.Grains.Abstractions.Warehouse;
 using Dovetail.Grains.Warehouse;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -172,6 +173,22 @@ public sealed class WarehouseLoaderTests : IDisposable
         var failure = await Assert.ThrowsAsync<WarehouseLoadException>(Load);
 
         Assert.Contains(Broken, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableWarehouse_FailsWithoutItsDetails()
+    {
+        await _lake.PublishAsync(Day, 9, 0, "a");
+        var directory = Path.Combine(_lake.Root, "not-a-file.duckdb");
+        Directory.CreateDirectory(directory);
+        var unreachable = new DuckDbWarehouse(Options.Create(new WarehouseOptions { DuckDbPath = directory }));
+        var loader = new WarehouseLoader(_lake.Publisher, unreachable, _time, NullLogger<WarehouseLoader>.Instance);
+
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(
+            () => loader.LoadDayAsync(Day, force: false, CancellationToken.None));
+
+        Assert.Equal("The warehouse could not be read or written.", failure.Message);
+        Assert.Null(failure.InnerException);
     }
 
     [Fact]

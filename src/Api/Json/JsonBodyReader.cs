@@ -89,8 +89,9 @@ public sealed class JsonBodyReader(IOptions<ApiOptions> options)
             return false;
         }
 
-        // JSON exchanged between systems must be UTF-8 (RFC 8259, section 8.1); any other charset is rejected.
-        var charset = mediaType.Charset;
+        // JSON exchanged between systems must be UTF-8 (RFC 8259, section 8.1); any other charset is rejected. A
+        // quoted value means the same as the bare one (RFC 9110, section 5.6.6), and the parser keeps the quotes.
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
         return !charset.HasValue
             || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);

@@ -83,7 +83,7 @@ public static class WarehouseEndpoints
                 StatusCodes.Status409Conflict,
                 "warehouse_load_failed",
                 "Warehouse load failed",
-                $"{exception.Message} The day keeps its previous rows; repair the lake and load the day again.",
+                $"{exception.Message.TrimEnd('.')}. The day keeps its previous rows; repair the lake and load the day again.",
                 null);
         }
         catch (StoreUnavailableException exception)
@@ -92,7 +92,7 @@ public static class WarehouseEndpoints
                 StatusCodes.Status503ServiceUnavailable,
                 "service_unavailable",
                 "Service unavailable",
-                $"{exception.Message} The day keeps its previous rows; retry after {RetryAfterSeconds} seconds.",
+                $"{exception.Message} The day keeps its previous rows. Retry after {RetryAfterSeconds} seconds; the silo log has the cause (event 5007).",
                 null,
                 retryAfter: true);
         }

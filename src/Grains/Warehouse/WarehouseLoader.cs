@@ -69,7 +69,7 @@ public sealed class WarehouseLoader(
 
     // A failure of the warehouse itself (the database is down, another process has the DuckDB file open) is a store
     // outage that a retry may fix, unlike a lake that does not match its manifests.
-    private static async Task<T> WarehouseCallAsync<T>(Func<Task<T>> call)
+    private async Task<T> WarehouseCallAsync<T>(Func<Task<T>> call)
     {
         try
         {
@@ -77,7 +77,10 @@ public sealed class WarehouseLoader(
         }
         catch (Exception exception) when (exception is not (WarehouseLoadException or OperationCanceledException or OutOfMemoryException))
         {
-            throw new StoreUnavailableException($"The warehouse could not be read or written: {exception.Message}");
+            // The caller sees only that the warehouse failed. The cause may name files and processes of the host, so
+            // it goes to the log, and the exception that crosses the cluster carries none of it.
+            WarehouseLog.WarehouseUnavailable(logger, exception, warehouse.Location);
+            throw new StoreUnavailableException("The warehouse could not be read or written.");
         }
     }
 

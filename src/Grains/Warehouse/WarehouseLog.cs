@@ -26,4 +26,7 @@ internal static partial class WarehouseLog
 
     [LoggerMessage(5006, LogLevel.Error, "Warehouse load could not read the lake object {ObjectPath}")]
     public static partial void ObjectUnreadable(ILogger logger, Exception exception, string objectPath);
+
+    [LoggerMessage(5007, LogLevel.Error, "Warehouse at {Location} could not be read or written")]
+    public static partial void WarehouseUnavailable(ILogger logger, Exception exception, string location);
 }
