@@ -28,6 +28,19 @@ public sealed class OpenApiDocumentTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Numbers_AreTypedAsTheServerSendsThem()
+    {
+        var document = await ReadDocumentAsync();
+
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var eventVersion = schemas.GetProperty("SubmissionEvent").GetProperty("properties").GetProperty("version");
+        Assert.Equal("integer", eventVersion.GetProperty("type").GetString());
+        var outcomes = schemas.GetProperty("Enrichment").GetProperty("properties").GetProperty("outcome")
+            .GetProperty("enum").EnumerateArray().Select(value => value.GetString()).ToList();
+        Assert.Equal(["matched", "no-match"], outcomes);
+    }
+
+    [Fact]
     public async Task SecuritySchemes_DescribeHeaderAndBearer()
     {
         var document = await ReadDocumentAsync();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dovetail.Api.Authentication;
 using Dovetail.Api.Json;
 using Dovetail.Api.OpenApi;
@@ -50,6 +51,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubmissionGrainReferences>();
         services.AddSingleton<FinalDocumentCache>();
         services.AddDovetailHealthChecks(configuration);
+        // The web defaults also read numbers from strings, so the OpenAPI document would type every number as
+        // "integer or string". Bodies are read by JsonBodyReader, not bound, so only the document changes here.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddDovetailOpenApi();
         return services;
     }

@@ -132,7 +132,7 @@ internal static class SubmissionSchemas
             ["outcome"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
-                Enum = [JsonValue.Create("matched"), JsonValue.Create("no-match"), JsonValue.Create("failed")],
+                Enum = [JsonValue.Create("matched"), JsonValue.Create("no-match")],
             },
             ["place"] = Reference(document, MatchedPlace),
             ["candidates"] = new OpenApiSchema
