@@ -42,23 +42,10 @@ public sealed class DuckDbWarehouse(IOptions<WarehouseOptions> options) : IWareh
         );
         """;
 
-    private const string CreateStagingSql = """
-        CREATE TEMPORARY TABLE warehouse_staging
-        (
-            ordinal BIGINT NOT NULL,
-            event_id VARCHAR NOT NULL,
-            submission_id VARCHAR NOT NULL,
-            version INTEGER NOT NULL,
-            status VARCHAR NOT NULL,
-            occurred_at TIMESTAMP NOT NULL,
-            cause VARCHAR NOT NULL,
-            client_id VARCHAR NOT NULL,
-            correlation_id VARCHAR NOT NULL,
-            trace_parent VARCHAR,
-            document VARCHAR NOT NULL,
-            object_path VARCHAR NOT NULL
-        );
-        """;
+    // The staging table has the changes table's columns, in its order, with an ordinal for the arrival order in
+    // place of the day, which the insert adds.
+    private const string CreateStagingSql =
+        "CREATE TEMPORARY TABLE warehouse_staging AS SELECT 0::BIGINT AS ordinal, * EXCLUDE (day) FROM changes LIMIT 0;";
 
     // The first copy of an event id wins, both within the day (by its order in the objects) and against other days.
     private const string InsertDaySql = """
