@@ -45,9 +45,11 @@ public sealed class WarehouseLoader(
             // one loaded before: a wrong Lake:Root or S3 prefix, or a lost object. Loading it would empty the day.
             if (previous is not null && manifests.Count < previous.Objects)
             {
+                WarehouseLog.FewerObjects(logger, day, manifests.Count, previous.Objects, lake.Store.Location);
                 throw new WarehouseLoadException(
                     $"The lake lists {manifests.Count} object(s) for {day:yyyy-MM-dd}, fewer than the {previous.Objects} "
-                    + $"its last load read. Check that Lake:Root or Lake:S3:Prefix names the lake ({lake.Store.Location}).");
+                    + "its last load read. Check that Lake:Root or Lake:S3:Prefix names the lake; the silo log names the "
+                    + "lake it read (event 5008).");
             }
 
             // Both stores keep microseconds, so the time is cut to them and reads back equal.
@@ -144,7 +146,7 @@ public sealed class WarehouseLoader(
         catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
         {
             WarehouseLog.ObjectUnreadable(logger, exception, path);
-            throw new WarehouseLoadException($"The manifest '{path}' could not be read: {exception.Message}");
+            throw new WarehouseLoadException($"The manifest '{path}' could not be read; the silo log has the cause (event 5006).");
         }
 
         if (manifest is not null && (string.IsNullOrEmpty(manifest.ObjectPath) || string.IsNullOrEmpty(manifest.Sha256)))
@@ -182,7 +184,7 @@ public sealed class WarehouseLoader(
             // A truncated or corrupt object fails the load like a missing one. The cause is logged here, because the
             // exception that crosses the cluster carries only its message.
             WarehouseLog.ObjectUnreadable(logger, exception, objectPath);
-            throw new WarehouseLoadException($"The object '{objectPath}' could not be read: {exception.Message}");
+            throw new WarehouseLoadException($"The object '{objectPath}' could not be read; the silo log has the cause (event 5006).");
         }
     }
 

@@ -29,4 +29,8 @@ internal static partial class WarehouseLog
 
     [LoggerMessage(5007, LogLevel.Error, "Warehouse at {Location} could not be read or written")]
     public static partial void WarehouseUnavailable(ILogger logger, Exception exception, string location);
+
+    [LoggerMessage(5008, LogLevel.Error,
+        "Warehouse load of {Day:yyyy-MM-dd} found {Objects} object(s) in the lake at {Location}, fewer than the {Previous} its last load read")]
+    public static partial void FewerObjects(ILogger logger, DateOnly day, int objects, int previous, string location);
 }
