@@ -111,8 +111,17 @@ public sealed class SubmissionGrain : Grain, ISubmissionGrain, IRemindable
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The events stay in the stored outbox and are published once more on the next activation.
-            SubmissionLog.OutboxTrimNotStored(_logger, exception, Id);
+            // The events stay in the stored outbox and are published once more on the next activation. A silo that
+            // shuts down may have stopped its storage first, as the in-memory storage of local mode does, which is
+            // expected and not worth a warning with its stack trace.
+            if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+            {
+                SubmissionLog.OutboxTrimNotStoredAtShutdown(_logger, Id, exception.GetType().Name);
+            }
+            else
+            {
+                SubmissionLog.OutboxTrimNotStored(_logger, exception, Id);
+            }
         }
     }
 

@@ -46,6 +46,10 @@ internal static partial class SubmissionLog
         "Submission {SubmissionId} could not store its trimmed outbox at deactivation; the next activation publishes those events again")]
     public static partial void OutboxTrimNotStored(ILogger logger, Exception exception, string submissionId);
 
+    [LoggerMessage(1113, LogLevel.Information,
+        "Submission {SubmissionId} could not store its trimmed outbox while the silo shut down ({ErrorType}); the next activation publishes those events again")]
+    public static partial void OutboxTrimNotStoredAtShutdown(ILogger logger, string submissionId, string errorType);
+
     [LoggerMessage(1109, LogLevel.Error,
         "Submission {SubmissionId} could not register its outbox reminder; unpublished events wait for the next activation or commit")]
     public static partial void OutboxReminderFailed(ILogger logger, Exception exception, string submissionId);
