@@ -102,6 +102,11 @@ create_role_and_database() {
     if [[ "$(run_sql --command="SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1" ]]; then
         run_sql --command="CREATE ROLE $ROLE LOGIN PASSWORD '$PASSWORD' CREATEDB"
     fi
+    # Tests drop their databases WITH (FORCE), which must end every session in them. Without this membership the
+    # role may end only its own sessions, and a drop that meets a server process such as an autovacuum worker fails.
+    if [[ "$(run_sql --command="SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = '$ROLE' AND m.roleid = 'pg_signal_backend'::regrole")" != "1" ]]; then
+        run_sql --command="GRANT pg_signal_backend TO $ROLE"
+    fi
     if [[ "$(run_sql --command="SELECT 1 FROM pg_database WHERE datname = '$DATABASE'")" != "1" ]]; then
         run_sql --command="CREATE DATABASE $DATABASE OWNER $ROLE"
     fi

@@ -7,6 +7,9 @@ namespace Dovetail.PostgreSql.Tests.Infrastructure;
 /// <summary>A database with a random name, created for one test class and dropped when it is disposed.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    private const int DropAttempts = 10;
+    private static readonly TimeSpan DropRetryDelay = TimeSpan.FromMilliseconds(200);
+
     private readonly string adminConnectionString;
 
     private TestDatabase(string adminConnectionString, string name, string connectionString)
@@ -62,7 +65,23 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync(adminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE);", CancellationToken.None);
+
+        // A server process, such as an autovacuum worker, can be in the database for a moment after the tests. The
+        // drop ends it when the role may signal it (scripts/postgres.sh grants that), and is tried again otherwise.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(adminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE);", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException exception) when (
+                exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse
+                && attempt < DropAttempts)
+            {
+                await Task.Delay(DropRetryDelay);
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
