@@ -29,26 +29,12 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         {
             case StoreUnavailableException:
                 ApiLog.StoreUnavailable(logger, exception, httpContext.Request.Path, correlationId);
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(
-                    System.Globalization.CultureInfo.InvariantCulture);
-                problem = ApiProblems.Create(
-                    httpContext,
-                    StatusCodes.Status503ServiceUnavailable,
-                    ProblemCodes.ServiceUnavailable,
-                    "Service unavailable",
-                    $"The submission store could not save the request, and nothing was stored. Retry after {RetryAfterSeconds} seconds.");
+                problem = Unavailable(httpContext, "The submission store could not save the request, and nothing was stored.");
                 break;
 
             case TimeoutException or OrleansMessageRejectionException or SiloUnavailableException:
                 ApiLog.ClusterUnavailable(logger, exception, httpContext.Request.Path, correlationId);
-                httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(
-                    System.Globalization.CultureInfo.InvariantCulture);
-                problem = ApiProblems.Create(
-                    httpContext,
-                    StatusCodes.Status503ServiceUnavailable,
-                    ProblemCodes.ServiceUnavailable,
-                    "Service unavailable",
-                    $"The submission store did not respond in time. Retry after {RetryAfterSeconds} seconds.");
+                problem = Unavailable(httpContext, "The submission store did not respond in time.");
                 break;
 
             case BadHttpRequestException badRequest:
@@ -74,5 +60,17 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
         await ProblemWriter.WriteAsync(httpContext, problem, exception);
         return true;
+    }
+
+    // Both kinds of outage pass with time, so the response carries Retry-After.
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unavailable(HttpContext httpContext, string cause)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiProblems.Create(
+            httpContext,
+            StatusCodes.Status503ServiceUnavailable,
+            ProblemCodes.ServiceUnavailable,
+            "Service unavailable",
+            $"{cause} Retry after {RetryAfterSeconds} seconds.");
     }
 }

@@ -145,7 +145,7 @@ public sealed class WarehouseLoader(
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
         {
-            WarehouseLog.ObjectUnreadable(logger, exception, path);
+            WarehouseLog.FileUnreadable(logger, exception, path);
             throw new WarehouseLoadException($"The manifest '{path}' could not be read; the silo log has the cause (event 5006).");
         }
 
@@ -183,7 +183,7 @@ public sealed class WarehouseLoader(
         {
             // A truncated or corrupt object fails the load like a missing one. The cause is logged here, because the
             // exception that crosses the cluster carries only its message.
-            WarehouseLog.ObjectUnreadable(logger, exception, objectPath);
+            WarehouseLog.FileUnreadable(logger, exception, objectPath);
             throw new WarehouseLoadException($"The object '{objectPath}' could not be read; the silo log has the cause (event 5006).");
         }
     }

@@ -24,8 +24,8 @@ internal static partial class WarehouseLog
         "Warehouse load of {Day:yyyy-MM-dd} could not be announced; the insights dataset refreshes at the next load or activation")]
     public static partial void LoadNotAnnounced(ILogger logger, Exception exception, DateOnly day);
 
-    [LoggerMessage(5006, LogLevel.Error, "Warehouse load could not read the lake object {ObjectPath}")]
-    public static partial void ObjectUnreadable(ILogger logger, Exception exception, string objectPath);
+    [LoggerMessage(5006, LogLevel.Error, "Warehouse load could not read the lake file {Path}, an object or a manifest")]
+    public static partial void FileUnreadable(ILogger logger, Exception exception, string path);
 
     [LoggerMessage(5007, LogLevel.Error, "Warehouse at {Location} could not be read or written")]
     public static partial void WarehouseUnavailable(ILogger logger, Exception exception, string location);
